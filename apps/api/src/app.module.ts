@@ -1,0 +1,58 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import * as path from 'node:path';
+import { AccessModule } from '@lexique/access';
+import { DateScalar, DateTimeScalar, LEXIQUE_CONFIG, LexiqueConfig, projectRoot } from '@lexique/core';
+import { DatabaseModule } from '@lexique/database';
+import { InterchangeModule } from '@lexique/interchange';
+import { VocabularyModule } from '@lexique/vocabulary';
+import { formatError } from './graphql/format-error';
+import { metricsPlugin } from './graphql/metrics.plugin';
+import { ServiceResolver } from './graphql/service.resolver';
+import { HealthController } from './health/health.controller';
+import { RequestContextMiddleware } from './http/request-context.middleware';
+import { graphiqlLandingPage } from './ide/graphiql';
+import { IdeAssetsController } from './ide/ide-assets.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { MetricsService } from './metrics/metrics.service';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: LexiqueConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.databasePoolSize, applicationName: 'lexique-api' }),
+        MetricsModule,
+        AccessModule,
+        VocabularyModule,
+        InterchangeModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [MetricsModule],
+          inject: [MetricsService],
+          useFactory: (metrics: MetricsService) => ({
+            typePaths: [path.join(projectRoot(), 'schema', '*.graphql')],
+            resolvers: { Date: DateScalar, DateTime: DateTimeScalar },
+            context: ({ req }: { req: unknown }) => ({ req }),
+            playground: false,
+            graphiql: false,
+            introspection: config.graphqlIntrospection,
+            includeStacktraceInErrorResponses: false,
+            formatError,
+            plugins: [metricsPlugin(metrics), config.graphqlIde ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled()],
+          }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController, IdeAssetsController],
+      providers: [{ provide: LEXIQUE_CONFIG, useValue: config }, ServiceResolver],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

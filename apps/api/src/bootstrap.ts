@@ -1,0 +1,13 @@
+import { INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { LexiqueConfig } from '@lexique/core';
+import { AppModule } from './app.module';
+
+/** Builds the API application (used by main.ts and by the end-to-end tests). */
+export async function createApp(config: LexiqueConfig, databaseUrl: string, logger: LoggerService | false): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger, bufferLogs: false });
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '5mb' });
+  return app;
+}

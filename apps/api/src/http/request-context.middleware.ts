@@ -1,0 +1,30 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { PrincipalResolver } from '@lexique/access';
+import { RequestContext } from '@lexique/core';
+import { requestScope } from '../logging/request-scope';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives each request its id (the caller's X-Request-Id when sane) and its
+ * principal, before guards and resolvers run.
+ */
+@Injectable()
+export class RequestContextMiddleware implements NestMiddleware {
+  constructor(private readonly principals: PrincipalResolver) {}
+
+  async use(req: Request & { lexique?: RequestContext }, res: Response, next: NextFunction) {
+    const header = req.header('x-request-id');
+    const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    try {
+      req.lexique = { requestId, principal: await this.principals.resolve(req.headers) };
+    } catch (error) {
+      next(error);
+      return;
+    }
+    requestScope.run({ requestId }, () => next());
+  }
+}

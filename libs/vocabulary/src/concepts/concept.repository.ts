@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { ConceptStatus } from './concept-status';
+import { ConceptEntity } from './concept.entity';
+import { Visibility, visibilityCondition } from './visibility';
+
+export interface ConceptListFilter {
+  domain?: string;
+  statuses?: ConceptStatus[];
+}
+
+/** Pairs (owner concept id → related concept) for batch loading of relations. */
+export interface ConceptLink {
+  ownerId: string;
+  concept: ConceptEntity;
+}
+
+type LinkKind = 'broader' | 'narrower' | 'related';
+
+// For each relation: the link table, the column naming the owner, the column naming the target.
+const LINKS: Record<LinkKind, { table: string; owner: string; target: string }> = {
+  broader: { table: 'concept_broader', owner: 'concept_id', target: 'broader_id' },
+  narrower: { table: 'concept_broader', owner: 'broader_id', target: 'concept_id' },
+  related: { table: 'concept_related', owner: 'concept_id', target: 'related_id' },
+};
+
+@Injectable()
+export class ConceptRepository {
+  constructor(@InjectRepository(ConceptEntity) private readonly concepts: Repository<ConceptEntity>) {}
+
+  private visible(visibility: Visibility, alias = 'c'): SelectQueryBuilder<ConceptEntity> {
+    const condition = visibilityCondition(alias, visibility);
+    return this.concepts.createQueryBuilder(alias).where(condition.sql, condition.params);
+  }
+
+  findByCodes(visibility: Visibility, codes: readonly string[]): Promise<ConceptEntity[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.visible(visibility).andWhere('c.code = ANY(:codes)', { codes }).getMany();
+  }
+
+  findByIds(visibility: Visibility, ids: readonly string[]): Promise<ConceptEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.visible(visibility).andWhere('c.id = ANY(:ids::uuid[])', { ids }).getMany();
+  }
+
+  private filtered(visibility: Visibility, filter: ConceptListFilter): SelectQueryBuilder<ConceptEntity> {
+    const query = this.visible(visibility);
+    if (filter.domain) query.andWhere('c.domain_code = :domain', { domain: filter.domain });
+    if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
+    return query;
+  }
+
+  /** A keyset page ordered by code: up to `limit` concepts with a code after `afterCode`. */
+  page(visibility: Visibility, filter: ConceptListFilter, limit: number, afterCode?: string): Promise<ConceptEntity[]> {
+    const query = this.filtered(visibility, filter);
+    if (afterCode !== undefined) query.andWhere('c.code > :afterCode', { afterCode });
+    return query.orderBy('c.code', 'ASC').limit(limit).getMany();
+  }
+
+  count(visibility: Visibility, filter: ConceptListFilter): Promise<number> {
+    return this.filtered(visibility, filter).getCount();
+  }
+
+  async countByDomain(visibility: Visibility, domains: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.visible(visibility)
+      .andWhere('c.domain_code = ANY(:domains)', { domains })
+      .select('c.domain_code', 'domain')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('c.domain_code')
+      .getRawMany<{ domain: string; count: number }>();
+    return new Map(rows.map((row) => [row.domain, row.count]));
+  }
+
+  /** The visible concepts linked to each of `ownerIds`, in one statement, ordered by code. */
+  async linked(visibility: Visibility, kind: LinkKind, ownerIds: readonly string[]): Promise<ConceptLink[]> {
+    if (ownerIds.length === 0) return [];
+    const link = LINKS[kind];
+    const { entities, raw } = await this.visible(visibility)
+      .innerJoin(link.table, 'l', `l.${link.target} = c.id`)
+      .addSelect(`l.${link.owner}`, 'owner_id')
+      .andWhere(`l.${link.owner} = ANY(:ownerIds::uuid[])`, { ownerIds })
+      .orderBy('c.code', 'ASC')
+      .getRawAndEntities<{ owner_id: string; c_id: string }>();
+    const byId = new Map(entities.map((concept) => [concept.id, concept]));
+    return raw.flatMap((row) => {
+      const concept = byId.get(row.c_id);
+      return concept ? [{ ownerId: row.owner_id, concept }] : [];
+    });
+  }
+}

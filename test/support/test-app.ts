@@ -1,0 +1,55 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadConfig, systemContext } from '@lexique/core';
+import { QueryMetrics } from '@lexique/database';
+import { DemoDataService } from '@lexique/interchange';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase, dropTestDatabase } from './test-server';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+}
+
+export interface TestApp {
+  app: INestApplication;
+  databaseUrl: string;
+  /** Sends a GraphQL operation over HTTP and returns the parsed body. */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  http(): ReturnType<typeof request>;
+  /** SQL statements sent so far (to check batching). */
+  queryCount(): number;
+  close(): Promise<void>;
+}
+
+/** The real API on its own database (seeded with the demo dictionary unless `seed: false`). */
+export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'error', ...options.env, DATABASE_URL: databaseUrl });
+  const app = await createApp(config, databaseUrl, false);
+  await app.init();
+  if (options.seed !== false) await app.get(DemoDataService).seed(systemContext('test-seed'));
+  const server = app.getHttpServer();
+  const metrics = app.get(QueryMetrics);
+  return {
+    app,
+    databaseUrl,
+    async gql(query, variables, headers = {}) {
+      const response = await request(server)
+        .post('/graphql')
+        .set({ 'content-type': 'application/json', ...headers })
+        .send({ query, variables });
+      return response.body;
+    },
+    http: () => request(server),
+    queryCount: () => metrics.total,
+    async close() {
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
