@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { MappingsModule } from '@lexique/mappings';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { DemoDataService } from './demo/demo-data.service';
 
 @Module({
-  imports: [VocabularyModule],
+  imports: [VocabularyModule, MappingsModule],
   providers: [DemoDataService],
   exports: [DemoDataService],
 })

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { systemContext } from '@lexique/core';
 import { migrate } from '@lexique/database';
-import { DemoDataService } from '@lexique/interchange';
+import { DemoDataService, describeSeed } from '@lexique/interchange';
 import { Command, UsageError } from '../command';
 
 export const dbResetCommand: Command = {
@@ -26,6 +26,6 @@ export const dbResetCommand: Command = {
     env.print(`Applied ${applied.length} migration(s).`);
     if (values.empty === true) return;
     const report = await (await env.services()).get(DemoDataService).seed(systemContext('cli:db:reset'));
-    env.print(`Loaded the demo dictionary: ${report.domains} domains, ${report.concepts} concepts.`);
+    env.print(`Loaded the demo dictionary: ${describeSeed(report)}.`);
   },
 };

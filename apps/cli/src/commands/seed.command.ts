@@ -1,6 +1,6 @@
 import { systemContext } from '@lexique/core';
 import { migrate } from '@lexique/database';
-import { DemoDataService } from '@lexique/interchange';
+import { DemoDataService, describeSeed } from '@lexique/interchange';
 import { Command } from '../command';
 
 export const seedCommand: Command = {
@@ -17,6 +17,6 @@ export const seedCommand: Command = {
       process.exitCode = 1;
       return;
     }
-    env.print(`Loaded the demo dictionary: ${report.domains} domains, ${report.concepts} concepts.`);
+    env.print(`Loaded the demo dictionary: ${describeSeed(report)}.`);
   },
 };
