@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChangeLogReader } from './change-log/change-log.reader';
 import { ChangeLogRepository } from './change-log/change-log.repository';
 import { DatabaseOptions, dataSourceOptions } from './data-source-options';
 import { QueryCountingLogger, QueryMetrics } from './query-metrics';
@@ -24,8 +25,8 @@ export class DatabaseModule {
           logging: ['query'],
         }),
       ],
-      providers: [{ provide: QueryMetrics, useValue: metrics }, ChangeLogRepository],
-      exports: [QueryMetrics, ChangeLogRepository],
+      providers: [{ provide: QueryMetrics, useValue: metrics }, ChangeLogRepository, ChangeLogReader],
+      exports: [QueryMetrics, ChangeLogRepository, ChangeLogReader],
     };
   }
 }

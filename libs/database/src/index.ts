@@ -1,4 +1,5 @@
 export * from './change-log/change';
+export * from './change-log/change-log.reader';
 export * from './change-log/change-log.repository';
 export * from './data-source-options';
 export * from './database.module';

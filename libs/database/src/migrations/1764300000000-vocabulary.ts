@@ -83,7 +83,7 @@ export class Vocabulary1764300000000 implements MigrationInterface {
         reason       text
       )`);
     await db.query(`CREATE INDEX change_entity_idx ON change (entity_type, entity_key, seq)`);
-    await db.query(`CREATE INDEX change_txid_idx ON change (txid)`);
+    await db.query(`CREATE INDEX change_position_idx ON change (txid, seq)`);
     await db.query(`
       CREATE FUNCTION change_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
