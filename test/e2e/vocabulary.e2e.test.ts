@@ -1,4 +1,6 @@
 import { readDemoVocabulary } from '@lexique/interchange';
+import { Role } from '@lexique/core';
+import { bearer } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const demo = readDemoVocabulary();
@@ -138,5 +140,33 @@ describe('vocabulary read API (e2e)', () => {
     const large = await cost(100);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('visibility by role (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const draft = demo.concepts.find((c) => c.status === 'DRAFT')!;
+  const query = `query($code: String) { concept(code: $code) { code status } }`;
+
+  it('shows drafts to stewards of their domain and to admins only', async () => {
+    const steward = await bearer({ name: 'alice', roles: [Role.STEWARD], domains: [draft.domain] });
+    const otherSteward = await bearer({ name: 'bob', roles: [Role.STEWARD], domains: [draft.domain === 'FIN' ? 'RH' : 'FIN'] });
+    const admin = await bearer({ name: 'root', roles: [Role.ADMIN] });
+    expect((await t.gql(query, { code: draft.code }, steward)).data!.concept).toEqual({ code: draft.code, status: 'DRAFT' });
+    expect((await t.gql(query, { code: draft.code }, admin)).data!.concept).toEqual({ code: draft.code, status: 'DRAFT' });
+    expect((await t.gql(query, { code: draft.code }, otherSteward)).data!.concept).toBeNull();
+  });
+
+  it('refuses a forged or malformed token with UNAUTHENTICATED', async () => {
+    const forged = (await bearer({ name: 'mallory', roles: [Role.ADMIN] })).authorization.slice(0, -4) + 'AAAA';
+    for (const authorization of [forged, 'Basic abc', 'Bearer']) {
+      const { errors } = await t.gql(query, { code: draft.code }, { authorization });
+      expect(errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    }
   });
 });

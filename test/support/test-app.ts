@@ -4,6 +4,7 @@ import { loadConfig, systemContext } from '@lexique/core';
 import { QueryMetrics } from '@lexique/database';
 import { DemoDataService } from '@lexique/interchange';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { TEST_JWT_SECRET } from './auth';
 import { createTestDatabase, dropTestDatabase } from './test-server';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -29,7 +30,7 @@ export interface TestApp {
 /** The real API on its own database (seeded with the demo dictionary unless `seed: false`). */
 export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'error', ...options.env, DATABASE_URL: databaseUrl });
+  const config = loadConfig({ LOG_LEVEL: 'error', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...options.env, DATABASE_URL: databaseUrl });
   const app = await createApp(config, databaseUrl, false);
   await app.init();
   if (options.seed !== false) await app.get(DemoDataService).seed(systemContext('test-seed'));

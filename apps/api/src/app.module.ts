@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import * as path from 'node:path';
 import { AccessModule } from '@lexique/access';
-import { DateScalar, DateTimeScalar, LEXIQUE_CONFIG, LexiqueConfig, projectRoot } from '@lexique/core';
+import { ConfigModule, DateScalar, DateTimeScalar, LexiqueConfig, projectRoot } from '@lexique/core';
 import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
 import { VocabularyModule } from '@lexique/vocabulary';
@@ -25,6 +25,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.databasePoolSize, applicationName: 'lexique-api' }),
         MetricsModule,
         AccessModule,
@@ -48,7 +49,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, MetricsController, IdeAssetsController],
-      providers: [{ provide: LEXIQUE_CONFIG, useValue: config }, ServiceResolver],
+      providers: [ServiceResolver],
     };
   }
 

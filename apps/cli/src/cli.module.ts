@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '@lexique/access';
+import { ConfigModule, LexiqueConfig } from '@lexique/core';
 import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
 import { VocabularyModule } from '@lexique/vocabulary';
@@ -7,10 +8,11 @@ import { VocabularyModule } from '@lexique/vocabulary';
 /** The services the command line needs: the API's, without HTTP or GraphQL. */
 @Module({})
 export class CliModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(config: LexiqueConfig, databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
       imports: [
+        ConfigModule.forRoot(config),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4, applicationName: 'lexique-cli' }),
         AccessModule,
         VocabularyModule,

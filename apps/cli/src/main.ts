@@ -59,7 +59,7 @@ export async function runCli(argv: string[], print: (line: string) => void = (li
         database,
         print,
         async services() {
-          services ??= await NestFactory.createApplicationContext(CliModule.forRoot(url), { logger: ['error', 'warn'] });
+          services ??= await NestFactory.createApplicationContext(CliModule.forRoot(config, url), { logger: ['error', 'warn'] });
           return services;
         },
       },

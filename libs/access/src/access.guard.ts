@@ -17,7 +17,8 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
     if (!allowed) throw forbidden('This operation declares no access rule');
-    const { principal } = requestContextOf(context);
+    const { principal, credentialsError } = requestContextOf(context);
+    if (credentialsError) throw credentialsError;
     if (principal.roles.includes(Role.ADMIN) || allowed.some((role) => holds(principal.roles, role))) return true;
     throw forbidden(`This operation needs one of the roles ${allowed.join(', ')}`);
   }

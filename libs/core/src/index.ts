@@ -1,4 +1,5 @@
 export * from './config/config';
+export * from './config/config.module';
 export * from './context/request-context';
 export * from './errors/domain-error';
 export * from './i18n/language';

@@ -2,7 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { PrincipalResolver } from '@lexique/access';
-import { RequestContext } from '@lexique/core';
+import { ANONYMOUS_PRINCIPAL, RequestContext } from '@lexique/core';
 import { requestScope } from '../logging/request-scope';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -22,8 +22,7 @@ export class RequestContextMiddleware implements NestMiddleware {
     try {
       req.lexique = { requestId, principal: await this.principals.resolve(req.headers) };
     } catch (error) {
-      next(error);
-      return;
+      req.lexique = { requestId, principal: ANONYMOUS_PRINCIPAL, credentialsError: error as Error };
     }
     requestScope.run({ requestId }, () => next());
   }

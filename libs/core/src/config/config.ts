@@ -21,6 +21,8 @@ export interface LexiqueConfig {
   meiliHost?: string;
   meiliApiKey?: string;
   meiliIndex: string;
+  /** Shared secret (HS256) for development and demo tokens. */
+  authJwtSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +79,13 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+function secret(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): LexiqueConfig {
   const meiliIndex = env.MEILI_INDEX?.trim() || 'concepts';
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(meiliIndex)) {
@@ -96,6 +105,7 @@ export function loadConfig(env: Env = process.env): LexiqueConfig {
     meiliHost: url(env, 'MEILI_HOST', ['http:', 'https:']),
     meiliApiKey: env.MEILI_API_KEY?.trim() || undefined,
     meiliIndex,
+    authJwtSecret: secret(env, 'AUTH_JWT_SECRET'),
   };
 }
 

@@ -23,6 +23,12 @@ export interface Principal {
 export interface RequestContext {
   requestId: string;
   principal: Principal;
+  /**
+   * Credentials that were sent but refused. The request then runs as
+   * anonymous only for public routes; the access guard reports this error
+   * for everything else, as a GraphQL error rather than an HTTP one.
+   */
+  credentialsError?: Error;
 }
 
 export const SYSTEM_PRINCIPAL: Principal = {
