@@ -7,6 +7,7 @@ import { AccessModule } from '@lexique/access';
 import { ConfigModule, DateScalar, DateTimeScalar, LexiqueConfig, projectRoot } from '@lexique/core';
 import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
+import { MappingsModule } from '@lexique/mappings';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { formatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
@@ -30,6 +31,7 @@ export class AppModule implements NestModule {
         MetricsModule,
         AccessModule,
         VocabularyModule,
+        MappingsModule,
         InterchangeModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

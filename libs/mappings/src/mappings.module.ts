@@ -2,12 +2,34 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { MappingsSeeder } from './demo/mappings-seeder';
+import { ConceptMappingsResolver, MappingFieldResolver } from './graphql/mapping-field.resolver';
+import { MappingsQueryResolver } from './graphql/mappings-query.resolver';
+import { OwnerFieldResolver, SystemFieldResolver } from './graphql/system-field.resolver';
 import { MappingEntity } from './mappings/mapping.entity';
+import { MappingRepository } from './mappings/mapping.repository';
+import { MappingService } from './mappings/mapping.service';
 import { InformationSystemEntity } from './systems/information-system.entity';
+import { InformationSystemRepository } from './systems/information-system.repository';
+import { SystemService } from './systems/system.service';
+import { TranslationRepository } from './translation/translation.repository';
+import { TranslationService } from './translation/translation.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([InformationSystemEntity, MappingEntity]), VocabularyModule],
-  providers: [MappingsSeeder],
-  exports: [MappingsSeeder],
+  providers: [
+    InformationSystemRepository,
+    MappingRepository,
+    TranslationRepository,
+    SystemService,
+    MappingService,
+    TranslationService,
+    MappingsSeeder,
+    MappingsQueryResolver,
+    SystemFieldResolver,
+    OwnerFieldResolver,
+    MappingFieldResolver,
+    ConceptMappingsResolver,
+  ],
+  exports: [SystemService, MappingService, TranslationService, MappingRepository, InformationSystemRepository, MappingsSeeder],
 })
 export class MappingsModule {}

@@ -1,3 +1,4 @@
+export * from './concepts/concept-row';
 export * from './concepts/concept-status';
 export * from './concepts/concept.entity';
 export * from './concepts/concept.loaders';

@@ -10,6 +10,27 @@
 
 /* Generated from schema/*.graphql by `npm run schema:types`. Do not edit. */
 
+export enum SystemStatus {
+    ACTIVE = "ACTIVE",
+    RETIRING = "RETIRING",
+    RETIRED = "RETIRED"
+}
+
+export enum MappingRelation {
+    EXACT = "EXACT",
+    CLOSE = "CLOSE",
+    BROAD = "BROAD",
+    NARROW = "NARROW",
+    RELATED = "RELATED",
+    UNMAPPED = "UNMAPPED"
+}
+
+export enum MappingStatus {
+    DRAFT = "DRAFT",
+    IN_REVIEW = "IN_REVIEW",
+    PUBLISHED = "PUBLISHED"
+}
+
 export enum ConceptStatus {
     DRAFT = "DRAFT",
     IN_REVIEW = "IN_REVIEW",
@@ -31,22 +52,95 @@ export interface PageInfo {
 
 export interface IQuery {
     serviceVersion(): string | Promise<string>;
+    systems(status?: Nullable<SystemStatus[]>): InformationSystem[] | Promise<InformationSystem[]>;
+    system(code: string): Nullable<InformationSystem> | Promise<Nullable<InformationSystem>>;
+    translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
+    translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
+    crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
     domains(): Domain[] | Promise<Domain[]>;
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
     concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
 }
 
-export interface Domain {
+export interface Owner {
     code: string;
-    label?: Nullable<string>;
+    name: string;
+    concept?: Nullable<Concept>;
+}
+
+export interface MappingCoverage {
+    total: number;
+    exact: number;
+    close: number;
+    broad: number;
+    narrow: number;
+    related: number;
+    unmapped: number;
+    mappedShare: number;
+}
+
+export interface InformationSystem {
+    code: string;
+    name: string;
+    kind: string;
+    owner: Owner;
+    status: SystemStatus;
     description?: Nullable<string>;
-    labelLanguages: string[];
-    requiresReview: boolean;
-    conceptCount: number;
+    activeSince?: Nullable<Date>;
+    retiringSince?: Nullable<Date>;
+    retiredOn?: Nullable<Date>;
+    coverage: MappingCoverage;
+    mappings: MappingConnection;
+}
+
+export interface Mapping {
+    id: string;
+    system: InformationSystem;
+    localCode: string;
+    localLabel?: Nullable<string>;
+    relation: MappingRelation;
+    concept?: Nullable<Concept>;
+    validFrom?: Nullable<Date>;
+    validTo?: Nullable<Date>;
+    note?: Nullable<string>;
+    status: MappingStatus;
+    justification: string;
+    confidence?: Nullable<number>;
+    author?: Nullable<string>;
+    reviewer?: Nullable<string>;
+}
+
+export interface MappingEdge {
+    cursor: string;
+    node: Mapping;
+}
+
+export interface MappingConnection {
+    totalCount: number;
+    edges: MappingEdge[];
+    pageInfo: PageInfo;
+}
+
+export interface Translation {
+    system: string;
+    code: string;
+    found: boolean;
+    localLabel?: Nullable<string>;
+    relation?: Nullable<MappingRelation>;
+    concept?: Nullable<Concept>;
+    deprecated: boolean;
+    current?: Nullable<Concept>;
+    mapping?: Nullable<Mapping>;
+}
+
+export interface Crosswalk {
+    source: Translation;
+    targets: Mapping[];
 }
 
 export interface Concept {
+    mappings: Mapping[];
     id: string;
     code: string;
     domain: Domain;
@@ -64,6 +158,15 @@ export interface Concept {
     version: number;
     createdAt: DateTime;
     updatedAt: DateTime;
+}
+
+export interface Domain {
+    code: string;
+    label?: Nullable<string>;
+    description?: Nullable<string>;
+    labelLanguages: string[];
+    requiresReview: boolean;
+    conceptCount: number;
 }
 
 export interface ConceptEdge {

@@ -33,7 +33,7 @@ export class Mappings1764300100000 implements MigrationInterface {
         id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         system_code    text NOT NULL REFERENCES information_system (code) ON UPDATE CASCADE,
         local_code     text NOT NULL CHECK (btrim(local_code) <> '' AND length(local_code) <= 100),
-        local_code_key text GENERATED ALWAYS AS (btrim(local_code)) STORED,
+        local_code_key text GENERATED ALWAYS AS (btrim(local_code, E' \t\r\n')) STORED,
         local_label    text CHECK (length(local_label) <= 500),
         concept_id     uuid REFERENCES concept (id),
         relation       text NOT NULL CHECK (relation IN ('EXACT', 'CLOSE', 'BROAD', 'NARROW', 'RELATED', 'UNMAPPED')),

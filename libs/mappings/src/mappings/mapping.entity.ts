@@ -13,6 +13,10 @@ export class MappingEntity {
   @Column('text', { name: 'local_code' })
   localCode!: string;
 
+  /** The local code trimmed, as PostgreSQL computes it (a generated column): what lookups compare. */
+  @Column({ type: 'text', name: 'local_code_key', insert: false, update: false })
+  localCodeKey!: string;
+
   @Column('text', { name: 'local_label', nullable: true })
   localLabel!: string | null;
 

@@ -7,6 +7,7 @@ import { visibilityOf } from './visibility';
 
 export interface ConceptRequestLoaders {
   byId: DataLoader<string, ConceptEntity | null>;
+  byCode: DataLoader<string, ConceptEntity | null>;
   broader: DataLoader<string, ConceptEntity[]>;
   narrower: DataLoader<string, ConceptEntity[]>;
   related: DataLoader<string, ConceptEntity[]>;
@@ -48,6 +49,10 @@ export class ConceptLoaders {
       byId: new DataLoader<string, ConceptEntity | null>(async (ids) => {
         const found = new Map((await this.concepts.findByIds(visibility, ids)).map((c) => [c.id, c]));
         return ids.map((id) => found.get(id) ?? null);
+      }),
+      byCode: new DataLoader<string, ConceptEntity | null>(async (codes) => {
+        const found = new Map((await this.concepts.findByCodes(visibility, codes)).map((c) => [c.code, c]));
+        return codes.map((code) => found.get(code) ?? null);
       }),
       broader: linked('broader'),
       narrower: linked('narrower'),

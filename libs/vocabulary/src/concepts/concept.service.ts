@@ -31,8 +31,9 @@ export class ConceptService {
     return concept ?? null;
   }
 
-  async findByCodes(ctx: RequestContext, codes: readonly string[]): Promise<ConceptEntity[]> {
-    return this.concepts.findByCodes(visibilityOf(ctx.principal), codes);
+  /** One concept by exact code, batched with the other look-ups of the request. */
+  findByCodeBatched(ctx: RequestContext, code: string): Promise<ConceptEntity | null> {
+    return this.loaders.for(ctx).byCode.load(code);
   }
 
   async list(

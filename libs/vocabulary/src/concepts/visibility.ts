@@ -26,3 +26,12 @@ export function visibilityCondition(alias: string, visibility: Visibility): { sq
     params: { publicStatuses: [...PUBLIC_STATUSES], unpublishedDomains: visibility.unpublishedDomains },
   };
 }
+
+/** The same rule as visibilityCondition, for a row already in hand. */
+export function isVisible(visibility: Visibility, concept: { status: string; domainCode: string }): boolean {
+  return (
+    visibility.allStatuses ||
+    (PUBLIC_STATUSES as readonly string[]).includes(concept.status) ||
+    visibility.unpublishedDomains.includes(concept.domainCode)
+  );
+}

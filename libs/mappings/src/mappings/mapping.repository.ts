@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { MappingRelation, MappingStatus } from './mapping-relation';
+import { MappingEntity } from './mapping.entity';
+
+/** Position of a mapping in the order of a system's page: trimmed local code, then id. */
+export interface MappingKey {
+  localCodeKey: string;
+  id: string;
+}
+
+// Relations from the most to the least precise: the order crosswalk targets come in.
+const RELATION_ORDER = `array_position(ARRAY['EXACT','CLOSE','NARROW','BROAD','RELATED','UNMAPPED'], m.relation)`;
+
+@Injectable()
+export class MappingRepository {
+  constructor(@InjectRepository(MappingEntity) private readonly mappings: Repository<MappingEntity>) {}
+
+  private published(relation?: MappingRelation) {
+    const query = this.mappings.createQueryBuilder('m').where('m.status = :status', { status: MappingStatus.PUBLISHED });
+    if (relation) query.andWhere('m.relation = :relation', { relation });
+    return query;
+  }
+
+  /** A keyset page of a system's published mappings (all validity periods), `limit` rows after `after`. */
+  page(system: string, limit: number, after?: MappingKey, relation?: MappingRelation): Promise<MappingEntity[]> {
+    const query = this.published(relation).andWhere('m.system_code = :system', { system });
+    if (after) query.andWhere('(m.local_code_key, m.id) > (:key, :id::uuid)', { key: after.localCodeKey, id: after.id });
+    return query.orderBy('m.local_code_key', 'ASC').addOrderBy('m.id', 'ASC').limit(limit).getMany();
+  }
+
+  count(system: string, relation?: MappingRelation): Promise<number> {
+    return this.published(relation).andWhere('m.system_code = :system', { system }).getCount();
+  }
+
+  /** Published mappings to any of these concepts, optionally of one system, ordered by system and code. */
+  forConcepts(conceptIds: readonly string[], system?: string): Promise<MappingEntity[]> {
+    const query = this.published().andWhere('m.concept_id = ANY(:conceptIds::uuid[])', { conceptIds });
+    if (system) query.andWhere('m.system_code = :system', { system });
+    return query.orderBy('m.system_code', 'ASC').addOrderBy('m.local_code_key', 'ASC').getMany();
+  }
+
+  /**
+   * Published mappings of `system`, valid on `at`, whose concept leads to
+   * `currentConceptId` once deprecated concepts are followed to their successor.
+   */
+  async towardsConcept(system: string, currentConceptId: string, at: string | null): Promise<MappingEntity[]> {
+    const ids: { id: string }[] = await this.mappings.manager.query(
+      `WITH RECURSIVE predecessors AS (
+         SELECT id FROM concept WHERE id = $2
+         UNION
+         SELECT c.id FROM concept c JOIN predecessors p ON c.replaced_by_id = p.id WHERE c.status = 'DEPRECATED'
+       )
+       SELECT m.id FROM mapping m
+       WHERE m.system_code = $1 AND m.status = 'PUBLISHED'
+         AND m.concept_id IN (SELECT id FROM predecessors)
+         AND daterange(m.valid_from, m.valid_to, '[)') @> COALESCE($3::date, CURRENT_DATE)
+       ORDER BY ${RELATION_ORDER}, m.local_code_key`,
+      [system, currentConceptId, at],
+    );
+    if (ids.length === 0) return [];
+    const rows = await this.mappings
+      .createQueryBuilder('m')
+      .where('m.id = ANY(:ids::uuid[])', { ids: ids.map((r) => r.id) })
+      .getMany();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((r) => byId.get(r.id)!);
+  }
+}
