@@ -19,6 +19,7 @@ import { IdeAssetsController } from './ide/ide-assets.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
+import { WebController } from './web/web.controller';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -50,7 +51,7 @@ export class AppModule implements NestModule {
           }),
         }),
       ],
-      controllers: [HealthController, MetricsController, IdeAssetsController],
+      controllers: [HealthController, MetricsController, IdeAssetsController, WebController],
       providers: [ServiceResolver],
     };
   }
