@@ -1,10 +1,11 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { PrincipalResolver } from '@lexique/access';
 import { ANONYMOUS_PRINCIPAL, RequestContext } from '@lexique/core';
 import { requestScope } from '../logging/request-scope';
 
+const QUIET_PATHS = /^\/(health|metrics|assets|ide)(\/|$)/;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
@@ -13,12 +14,27 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('HTTP');
+
   constructor(private readonly principals: PrincipalResolver) {}
 
   async use(req: Request & { lexique?: RequestContext }, res: Response, next: NextFunction) {
     const header = req.header('x-request-id');
     const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
     res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const line = {
+        message: 'request',
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      };
+      // probes and static files would drown the useful lines
+      if (QUIET_PATHS.test(line.path)) this.logger.debug(line);
+      else this.logger.log(line);
+    });
     try {
       req.lexique = { requestId, principal: await this.principals.resolve(req.headers) };
     } catch (error) {

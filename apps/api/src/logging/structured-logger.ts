@@ -36,15 +36,21 @@ export class StructuredLogger implements LoggerService {
     this.write('debug', message, rest);
   }
 
-  /** Writes a structured event (e.g. one per HTTP request). */
-  event(level: Level, message: string, fields: Record<string, unknown>) {
-    this.emit(level, message, undefined, fields);
-  }
-
   private write(level: Level, message: unknown, rest: unknown[]) {
     // Nest passes the context name last, and a stack before it for errors.
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     const stack = level === 'error' && typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : undefined;
+    // `{ message, ...fields }` objects become one line with those fields
+    if (
+      message &&
+      typeof message === 'object' &&
+      !(message instanceof Error) &&
+      typeof (message as { message?: unknown }).message === 'string'
+    ) {
+      const { message: text, ...fields } = message as { message: string };
+      this.emit(level, text, context, { ...fields, ...(stack ? { stack } : {}) });
+      return;
+    }
     const text = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
     this.emit(level, text, context, stack ? { stack } : {});
   }
