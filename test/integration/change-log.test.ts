@@ -2,6 +2,15 @@ import { DataSource } from 'typeorm';
 import { ChangeLogReader, ChangeLogRepository, ChangePosition, dataSourceOptions } from '@lexique/database';
 import { createTestDatabase, dropTestDatabase } from '../support/test-server';
 
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /**
  * The change log must give followers every row exactly once even when
  * transactions commit out of the order in which they took sequence numbers.
@@ -46,7 +55,11 @@ describe('change log (integration, real PostgreSQL)', () => {
 
     await slow.commitTransaction();
     await slow.release();
-    const after = await reader.readAfter(start, 100);
+    // Other test files share the cluster and its transaction horizon: wait until it passes our rows.
+    const after = await eventually(
+      () => reader.readAfter(start, 100),
+      (rows) => rows.length >= 2,
+    );
     expect(after.map((r) => r.entityKey).sort()).toEqual(['fast', 'slow']);
   });
 
@@ -80,12 +93,18 @@ describe('change log (integration, real PostgreSQL)', () => {
         if (page.length) position = { txid: page.at(-1)!.txid, seq: page.at(-1)!.seq };
         else await new Promise((resolve) => setTimeout(resolve, 2));
       }
-      for (;;) {
+      // drain: the horizon may lag behind transactions of other test files on the same cluster
+      const deadline = Date.now() + 20_000;
+      while (seen.length < writers * perWriter * 2 && Date.now() < deadline) {
         const page = await reader.readAfter(position, 50);
-        if (!page.length) break;
+        if (!page.length) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          continue;
+        }
         seen.push(...page.map((r) => r.entityKey));
         position = { txid: page.at(-1)!.txid, seq: page.at(-1)!.seq };
       }
+      seen.push(...(await reader.readAfter(position, 50)).map((r) => r.entityKey)); // anything extra would be a duplicate
     };
     const reading = read();
     await Promise.all(Array.from({ length: writers }, (_, w) => write(w)));
