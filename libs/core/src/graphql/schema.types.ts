@@ -10,6 +10,20 @@
 
 /* Generated from schema/*.graphql by `npm run schema:types`. Do not edit. */
 
+export enum Role {
+    READER = "READER",
+    INTEGRATOR = "INTEGRATOR",
+    STEWARD = "STEWARD",
+    ADMIN = "ADMIN"
+}
+
+export enum PrincipalKind {
+    USER = "USER",
+    API_KEY = "API_KEY",
+    SYSTEM = "SYSTEM",
+    ANONYMOUS = "ANONYMOUS"
+}
+
 export enum ConceptStatus {
     DRAFT = "DRAFT",
     IN_REVIEW = "IN_REVIEW",
@@ -17,9 +31,54 @@ export enum ConceptStatus {
     DEPRECATED = "DEPRECATED"
 }
 
+export interface CreateApiKeyInput {
+    name: string;
+    roles: Role[];
+    stewardDomains?: Nullable<string[]>;
+}
+
 export interface ConceptFilter {
     domain?: Nullable<string>;
     statuses?: Nullable<ConceptStatus[]>;
+}
+
+export interface Principal {
+    id: string;
+    name: string;
+    kind: PrincipalKind;
+    roles: Role[];
+    stewardDomains: string[];
+}
+
+export interface ApiKey {
+    prefix: string;
+    name: string;
+    roles: Role[];
+    stewardDomains: string[];
+    createdBy: string;
+    createdAt: DateTime;
+    lastUsedAt?: Nullable<DateTime>;
+    revokedAt?: Nullable<DateTime>;
+}
+
+export interface CreatedApiKey {
+    apiKey: ApiKey;
+    secret: string;
+}
+
+export interface IQuery {
+    me(): Principal | Promise<Principal>;
+    apiKeys(includeRevoked?: Nullable<boolean>): ApiKey[] | Promise<ApiKey[]>;
+    serviceVersion(): string | Promise<string>;
+    domains(): Domain[] | Promise<Domain[]>;
+    domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
+    concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
+    concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
+}
+
+export interface IMutation {
+    createApiKey(input: CreateApiKeyInput): CreatedApiKey | Promise<CreatedApiKey>;
+    revokeApiKey(prefix: string): ApiKey | Promise<ApiKey>;
 }
 
 export interface PageInfo {
@@ -27,14 +86,6 @@ export interface PageInfo {
     hasPreviousPage: boolean;
     startCursor?: Nullable<string>;
     endCursor?: Nullable<string>;
-}
-
-export interface IQuery {
-    serviceVersion(): string | Promise<string>;
-    domains(): Domain[] | Promise<Domain[]>;
-    domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
-    concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
-    concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
 }
 
 export interface Domain {
