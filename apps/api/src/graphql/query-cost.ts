@@ -42,7 +42,12 @@ export function measureOperation(
   let aliases = 0;
   const root = schema.getRootType(operation.operation);
 
-  function walk(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, seen: Set<string>): { depth: number; cost: number } {
+  function walk(
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType | undefined,
+    depth: number,
+    seen: Set<string>,
+  ): { depth: number; cost: number } {
     let deepest = depth - 1;
     let cost = 0;
     for (const selection of selectionSet.selections) {

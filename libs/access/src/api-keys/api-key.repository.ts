@@ -23,7 +23,11 @@ export class ApiKeyRepository {
   }
 
   list(includeRevoked: boolean): Promise<ApiKeyEntity[]> {
-    const query = this.dataSource.getRepository(ApiKeyEntity).createQueryBuilder('k').orderBy('k.created_at', 'DESC').addOrderBy('k.prefix');
+    const query = this.dataSource
+      .getRepository(ApiKeyEntity)
+      .createQueryBuilder('k')
+      .orderBy('k.created_at', 'DESC')
+      .addOrderBy('k.prefix');
     if (!includeRevoked) query.where('k.revoked_at IS NULL');
     return query.getMany();
   }

@@ -57,7 +57,14 @@ export class ApiKeyService {
       const apiKey = await this.dataSource.transaction(async (manager) => {
         const unknown = await this.keys.unknownDomains(manager, stewardDomains);
         if (unknown.length) throw badInput('input.stewardDomains', `Unknown domain(s): ${unknown.join(', ')}`);
-        const created = await this.keys.insert(manager, { prefix, name, roles, stewardDomains, secretHash: hashApiKey(secret), createdBy: ctx.principal.id });
+        const created = await this.keys.insert(manager, {
+          prefix,
+          name,
+          roles,
+          stewardDomains,
+          secretHash: hashApiKey(secret),
+          createdBy: ctx.principal.id,
+        });
         await this.changes.record(manager, {
           principal: ctx.principal.id,
           entityType: 'API_KEY',

@@ -4,7 +4,7 @@ import { ANONYMOUS_PRINCIPAL, DomainError, LEXIQUE_CONFIG, LexiqueConfig, Princi
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { localJwtSecret } from './local-jwt-secret';
-import { ClaimNames, principalFromClaims } from './token-claims';
+import { ClaimNames, DEFAULT_CLAIM_NAMES, principalFromClaims } from './token-claims';
 
 /** What an identity provider may sign with; HS256 stays reserved to the local secret. */
 const PROVIDER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -47,10 +47,12 @@ export class PrincipalResolver {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     if (looksLikeApiKey(match[1])) return this.apiKeys.authenticate(match[1]);
-    return principalFromClaims(await this.verify(match[1]), this.claimNames);
+    const { claims, local } = await this.verify(match[1]);
+    // tokens of `lexique token` always use the default names; a provider's use the configured ones
+    return principalFromClaims(claims, local ? DEFAULT_CLAIM_NAMES : this.claimNames);
   }
 
-  private async verify(token: string): Promise<JWTPayload> {
+  private async verify(token: string): Promise<{ claims: JWTPayload; local: boolean }> {
     let algorithm: string | undefined;
     try {
       algorithm = decodeProtectedHeader(token).alg;
@@ -60,7 +62,7 @@ export class PrincipalResolver {
     try {
       if (algorithm === 'HS256') {
         if (!this.secret) throw unauthenticated('This server accepts no locally signed tokens');
-        return (await jwtVerify(token, this.secret, { algorithms: ['HS256'] })).payload;
+        return { claims: (await jwtVerify(token, this.secret, { algorithms: ['HS256'] })).payload, local: true };
       }
       if (!this.jwks) throw unauthenticated('This server accepts no identity provider tokens');
       const { payload } = await jwtVerify(token, this.jwks, {
@@ -68,7 +70,7 @@ export class PrincipalResolver {
         issuer: this.config.authIssuer,
         audience: this.config.authAudience,
       });
-      return payload;
+      return { claims: payload, local: false };
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw unauthenticated('The bearer token is invalid or expired');

@@ -33,7 +33,9 @@ export function principalFromClaims(claims: Record<string, unknown>, names: Clai
 function claimAt(claims: Record<string, unknown>, dottedPath: string): unknown {
   // a provider may also use a literal dotted name, e.g. "https://lexique/roles"
   if (dottedPath in claims) return claims[dottedPath];
-  return dottedPath.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), claims);
+  return dottedPath
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), claims);
 }
 
 function strings(value: unknown): string[] {
