@@ -28,15 +28,17 @@ export class TokenBuckets {
     this.perMs = limit.perMinute / 60_000;
   }
 
+  /** An operation dearer than the burst takes a whole bucket rather than never passing. */
   take(key: string, cost = 1): TakeResult {
     const now = this.now();
+    const charge = Math.min(cost, this.limit.burst);
     const bucket = this.refilled(this.buckets.get(key), now);
-    if (bucket.tokens >= cost) {
-      this.buckets.set(key, { tokens: bucket.tokens - cost, at: now });
+    if (bucket.tokens >= charge) {
+      this.buckets.set(key, { tokens: bucket.tokens - charge, at: now });
       return { allowed: true };
     }
     this.buckets.set(key, bucket);
-    const missing = Math.min(cost, this.limit.burst) - bucket.tokens;
+    const missing = charge - bucket.tokens;
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(missing / this.perMs / 1000)) };
   }
 

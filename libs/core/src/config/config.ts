@@ -106,7 +106,8 @@ function secret(env: Env, name: string): string | undefined {
 function claimPath(env: Env, name: string, fallback: string): string {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  if (!/^[^.\s]+(\.[^.\s]+)*$/.test(raw)) throw new ConfigError(name, `must be a claim name or a dotted path like realm_access.roles (got "${raw}")`);
+  if (!/^[^.\s]+(\.[^.\s]+)*$/.test(raw))
+    throw new ConfigError(name, `must be a claim name or a dotted path like realm_access.roles (got "${raw}")`);
   return raw;
 }
 
