@@ -18,6 +18,8 @@ type Handler = keyof Operations;
 function contextFor(handler: Handler, lexique: RequestContext): ExecutionContext {
   return {
     getType: () => 'http',
+    // the handler is only a metadata key here, never called
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     getHandler: () => Operations.prototype[handler],
     getClass: () => Operations,
     switchToHttp: () => ({ getRequest: () => ({ lexique }) }),
