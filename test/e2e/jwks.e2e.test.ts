@@ -126,3 +126,26 @@ describe('a server that trusts its identity provider only (e2e)', () => {
     expect(data!.me).toMatchObject({ name: 'flux-paie', roles: ['INTEGRATOR'], stewardDomains: [] });
   });
 });
+
+describe('an identity provider that cannot be reached (e2e)', () => {
+  let idp: Awaited<ReturnType<typeof identityProvider>>;
+  let t: TestApp;
+  beforeAll(async () => {
+    idp = await identityProvider();
+    t = await startTestApp({
+      seed: false,
+      env: { AUTH_JWKS_URL: idp.url.replace('/certs', '/gone'), AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await idp.close();
+  });
+
+  it('refuses the token and says the provider, not the token, is the problem', async () => {
+    const token = await sign(keycloakClaims, idp.privateKey);
+    const { errors } = await t.gql(ME, {}, { authorization: `Bearer ${token}` });
+    expect(errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(errors![0].message).toContain('identity provider could not be reached');
+  });
+});

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, JWTPayload, jwtVerify } from 'jose';
 import { ANONYMOUS_PRINCIPAL, DomainError, LEXIQUE_CONFIG, LexiqueConfig, Principal, unauthenticated } from '@lexique/core';
 import { looksLikeApiKey } from '../api-keys/api-key-secret';
 import { ApiKeyService } from '../api-keys/api-key.service';
@@ -25,6 +25,7 @@ export class PrincipalResolver {
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
   private readonly claimNames: ClaimNames;
   private readonly anonymous: Principal;
+  private readonly logger = new Logger('Tokens');
 
   constructor(
     @Inject(LEXIQUE_CONFIG) private readonly config: LexiqueConfig,
@@ -73,7 +74,18 @@ export class PrincipalResolver {
       return { claims: payload, local: false };
     } catch (error) {
       if (error instanceof DomainError) throw error;
+      if (keySetUnavailable(error)) {
+        this.logger.warn(`The key set of AUTH_JWKS_URL could not be read: ${String(error)}`);
+        throw unauthenticated('The identity provider could not be reached to check the token');
+      }
       throw unauthenticated('The bearer token is invalid or expired');
     }
   }
+}
+
+/** The provider is down or answers nonsense: the caller's token may well be good. */
+function keySetUnavailable(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  // network failures come from fetch; a non-200 answer is jose's generic error
+  return !(error instanceof errors.JOSEError) || error.code === 'ERR_JOSE_GENERIC';
 }
