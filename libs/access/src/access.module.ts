@@ -7,7 +7,7 @@ import { ApiKeyRepository } from './api-keys/api-key.repository';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AccessResolver } from './graphql/access.resolver';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
-import { PrincipalResolver } from './tokens/principal.resolver';
+import { PrincipalResolver } from './principal.resolver';
 
 @Global()
 @Module({

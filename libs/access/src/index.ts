@@ -7,5 +7,5 @@ export * from './rate-limit/rate-limited.decorator';
 export * from './rate-limit/token-bucket';
 export * from './request-context.decorator';
 export * from './tokens/local-jwt-secret';
-export * from './tokens/principal.resolver';
+export * from './principal.resolver';
 export * from './tokens/token-claims';

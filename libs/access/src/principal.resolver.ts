@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, JWTPayload, jwtVerify } from 'jose';
 import { ANONYMOUS_PRINCIPAL, DomainError, LEXIQUE_CONFIG, LexiqueConfig, Principal, unauthenticated } from '@lexique/core';
-import { looksLikeApiKey } from '../api-keys/api-key-secret';
-import { ApiKeyService } from '../api-keys/api-key.service';
-import { localJwtSecret } from './local-jwt-secret';
-import { ClaimNames, DEFAULT_CLAIM_NAMES, principalFromClaims } from './token-claims';
+import { looksLikeApiKey } from './api-keys/api-key-secret';
+import { ApiKeyService } from './api-keys/api-key.service';
+import { localJwtSecret } from './tokens/local-jwt-secret';
+import { ClaimNames, DEFAULT_CLAIM_NAMES, principalFromClaims } from './tokens/token-claims';
 
 /** What an identity provider may sign with; HS256 stays reserved to the local secret. */
 const PROVIDER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
-/** A person whose roles are empty: reading is refused when anonymous reading is off. */
+/** The anonymous caller when anonymous reading is off: no role at all. */
 const CLOSED_ANONYMOUS: Principal = { ...ANONYMOUS_PRINCIPAL, roles: [] };
 
 /**
