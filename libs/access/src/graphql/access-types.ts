@@ -1,12 +1,11 @@
-import { Principal, Role } from '@lexique/core';
-import type { Gql } from '@lexique/core';
+import { Gql, Principal, Role } from '@lexique/core';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 
 const KINDS: Record<Principal['kind'], Gql.PrincipalKind> = {
-  user: 'USER' as Gql.PrincipalKind,
-  'api-key': 'API_KEY' as Gql.PrincipalKind,
-  system: 'SYSTEM' as Gql.PrincipalKind,
-  anonymous: 'ANONYMOUS' as Gql.PrincipalKind,
+  user: Gql.PrincipalKind.USER,
+  'api-key': Gql.PrincipalKind.API_KEY,
+  system: Gql.PrincipalKind.SYSTEM,
+  anonymous: Gql.PrincipalKind.ANONYMOUS,
 };
 
 // The generated enum and the core one hold the same strings.
