@@ -30,7 +30,14 @@ export interface TestApp {
 /** The real API on its own database (seeded with the demo dictionary unless `seed: false`). */
 export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'error', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...options.env, DATABASE_URL: databaseUrl });
+  // anonymous reading on, as in the demo, unless a test turns it off
+  const config = loadConfig({
+    LOG_LEVEL: 'error',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LEXIQUE_ANONYMOUS_READ: 'true',
+    ...options.env,
+    DATABASE_URL: databaseUrl,
+  });
   const app = await createApp(config, databaseUrl, false);
   await app.init();
   if (options.seed !== false) await app.get(DemoDataService).seed(systemContext('test-seed'));

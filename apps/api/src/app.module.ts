@@ -11,8 +11,10 @@ import { MappingsModule } from '@lexique/mappings';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { formatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
+import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { ServiceResolver } from './graphql/service.resolver';
 import { HealthController } from './health/health.controller';
+import { GraphQLBatchLimitMiddleware } from './http/graphql-batch-limit.middleware';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { graphiqlLandingPage } from './ide/graphiql';
 import { IdeAssetsController } from './ide/ide-assets.controller';
@@ -46,8 +48,15 @@ export class AppModule implements NestModule {
             graphiql: false,
             introspection: config.graphqlIntrospection,
             includeStacktraceInErrorResponses: false,
+            // Apollo's default, stated: refuses requests a browser could send cross-site without a preflight
+            csrfPrevention: true,
+            allowBatchedHttpRequests: config.graphqlBatchLimit > 1,
             formatError,
-            plugins: [metricsPlugin(metrics), config.graphqlIde ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled()],
+            plugins: [
+              metricsPlugin(metrics),
+              queryLimitsPlugin({ maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost, maxAliases: config.graphqlMaxAliases }),
+              config.graphqlIde ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
+            ],
           }),
         }),
       ],
@@ -58,5 +67,6 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer) {
     consumer.apply(RequestContextMiddleware).forRoutes('*path');
+    consumer.apply(GraphQLBatchLimitMiddleware).forRoutes('graphql');
   }
 }

@@ -16,6 +16,8 @@ export interface Command {
   usage: string;
   /** Options and their types for node's parseArgs. */
   options?: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+  /** Runs without PostgreSQL (e.g. minting a token): no embedded server is started for it. */
+  offline?: boolean;
   run(env: CommandEnvironment, values: Record<string, unknown>, positionals: string[]): Promise<void>;
 }
 

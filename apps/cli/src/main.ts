@@ -51,15 +51,15 @@ export async function runCli(argv: string[], print: (line: string) => void = (li
   let services: INestApplicationContext | undefined;
   try {
     const config = loadConfig();
-    database = await openDatabase(config);
-    const url = database.url;
+    database = command.offline ? offlineDatabase(config) : await openDatabase(config);
+    const runtime = database;
     await command.run(
       {
         config,
         database,
         print,
         async services() {
-          services ??= await NestFactory.createApplicationContext(CliModule.forRoot(config, url), { logger: ['error', 'warn'] });
+          services ??= await NestFactory.createApplicationContext(CliModule.forRoot(config, runtime.url), { logger: ['error', 'warn'] });
           return services;
         },
       },
@@ -78,6 +78,16 @@ export async function runCli(argv: string[], print: (line: string) => void = (li
     await services?.close();
     await database?.stop();
   }
+}
+
+function offlineDatabase(config: { databaseUrl?: string }): DatabaseRuntime {
+  return {
+    get url(): string {
+      throw new Error('this command runs without a database');
+    },
+    embedded: !config.databaseUrl,
+    stop: () => Promise.resolve(),
+  };
 }
 
 if (require.main === module) {

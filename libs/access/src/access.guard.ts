@@ -1,13 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { forbidden, Role } from '@lexique/core';
+import { forbidden, Role, unauthenticated } from '@lexique/core';
 import { ALLOW_KEY, PUBLIC_KEY } from './allow.decorator';
 import { requestContextOf } from './request-context.decorator';
 
 /**
  * One global guard: a handler runs only if it declares roles with @Allow and
  * the caller holds one of them (ADMIN holds them all). A handler without
- * @Allow is refused, so a forgotten declaration fails closed.
+ * @Allow is refused, so a forgotten declaration fails closed. Anonymous
+ * callers hold READER only when LEXIQUE_ANONYMOUS_READ is on.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -20,6 +21,8 @@ export class AccessGuard implements CanActivate {
     const { principal, credentialsError } = requestContextOf(context);
     if (credentialsError) throw credentialsError;
     if (principal.roles.includes(Role.ADMIN) || allowed.some((role) => holds(principal.roles, role))) return true;
+    // signing in may help an anonymous caller; nothing will help a signed-in one
+    if (principal.kind === 'anonymous') throw unauthenticated(`Sign in: this operation needs one of the roles ${allowed.join(', ')}`);
     throw forbidden(`This operation needs one of the roles ${allowed.join(', ')}`);
   }
 }

@@ -1,6 +1,8 @@
 import { Command } from '../command';
 import { dbResetCommand } from './db-reset.command';
+import { keysCommand } from './keys.command';
 import { migrateCommand } from './migrate.command';
 import { seedCommand } from './seed.command';
+import { tokenCommand } from './token.command';
 
-export const COMMANDS: Command[] = [migrateCommand, seedCommand, dbResetCommand];
+export const COMMANDS: Command[] = [migrateCommand, seedCommand, dbResetCommand, tokenCommand, keysCommand];

@@ -23,6 +23,23 @@ export interface LexiqueConfig {
   meiliIndex: string;
   /** Shared secret (HS256) for development and demo tokens. */
   authJwtSecret?: string;
+  /** OpenID Connect provider's key set; tokens it signs must name AUTH_ISSUER and AUTH_AUDIENCE. */
+  authJwksUrl?: string;
+  authIssuer?: string;
+  authAudience?: string;
+  /** Where roles and steward domains sit in a token's claims: a name or a dotted path (`realm_access.roles`). */
+  authRolesClaim: string;
+  authDomainsClaim: string;
+  /** Whether callers without credentials may read published entries. */
+  anonymousRead: boolean;
+  /** Query limits: nesting depth, estimated cost, aliases per operation, operations per batched request. */
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlBatchLimit: number;
+  /** Token bucket per principal for operations marked expensive. */
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +103,24 @@ function secret(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function claimPath(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[^.\s]+(\.[^.\s]+)*$/.test(raw))
+    throw new ConfigError(name, `must be a claim name or a dotted path like realm_access.roles (got "${raw}")`);
+  return raw;
+}
+
+/** JWKS verification is only safe when the token's issuer and audience are checked too. */
+function jwks(env: Env): Pick<LexiqueConfig, 'authJwksUrl' | 'authIssuer' | 'authAudience'> {
+  const authJwksUrl = url(env, 'AUTH_JWKS_URL', ['http:', 'https:']);
+  const authIssuer = env.AUTH_ISSUER?.trim() || undefined;
+  const authAudience = env.AUTH_AUDIENCE?.trim() || undefined;
+  if (authJwksUrl && !authIssuer) throw new ConfigError('AUTH_ISSUER', 'is required with AUTH_JWKS_URL');
+  if (authJwksUrl && !authAudience) throw new ConfigError('AUTH_AUDIENCE', 'is required with AUTH_JWKS_URL');
+  return { authJwksUrl, authIssuer, authAudience };
+}
+
 export function loadConfig(env: Env = process.env): LexiqueConfig {
   const meiliIndex = env.MEILI_INDEX?.trim() || 'concepts';
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(meiliIndex)) {
@@ -106,6 +141,17 @@ export function loadConfig(env: Env = process.env): LexiqueConfig {
     meiliApiKey: env.MEILI_API_KEY?.trim() || undefined,
     meiliIndex,
     authJwtSecret: secret(env, 'AUTH_JWT_SECRET'),
+    ...jwks(env),
+    authRolesClaim: claimPath(env, 'AUTH_ROLES_CLAIM', 'roles'),
+    authDomainsClaim: claimPath(env, 'AUTH_DOMAINS_CLAIM', 'domains'),
+    // open in the embedded demo, closed by default on a real deployment
+    anonymousRead: boolean(env, 'LEXIQUE_ANONYMOUS_READ', !env.DATABASE_URL?.trim()),
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', 25000, 10, 10_000_000),
+    graphqlMaxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10000),
+    graphqlBatchLimit: integer(env, 'GRAPHQL_BATCH_LIMIT', 10, 1, 1000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
+    rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', 30, 1, 1_000_000),
   };
 }
 

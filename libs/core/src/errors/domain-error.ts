@@ -8,6 +8,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   CONFLICT = 'CONFLICT',
+  /** Too many expensive operations: `extensions.retryAfter` says in how many seconds to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /**
@@ -37,3 +39,5 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError(ErrorCode.CONFLICT, message, undefined, details);
 
 export const forbidden = (message: string) => new DomainError(ErrorCode.FORBIDDEN, message);
+
+export const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);

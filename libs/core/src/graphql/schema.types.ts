@@ -10,6 +10,20 @@
 
 /* Generated from schema/*.graphql by `npm run schema:types`. Do not edit. */
 
+export enum Role {
+    READER = "READER",
+    INTEGRATOR = "INTEGRATOR",
+    STEWARD = "STEWARD",
+    ADMIN = "ADMIN"
+}
+
+export enum PrincipalKind {
+    USER = "USER",
+    API_KEY = "API_KEY",
+    SYSTEM = "SYSTEM",
+    ANONYMOUS = "ANONYMOUS"
+}
+
 export enum SystemStatus {
     ACTIVE = "ACTIVE",
     RETIRING = "RETIRING",
@@ -38,19 +52,44 @@ export enum ConceptStatus {
     DEPRECATED = "DEPRECATED"
 }
 
+export interface CreateApiKeyInput {
+    name: string;
+    roles: Role[];
+    stewardDomains?: Nullable<string[]>;
+}
+
 export interface ConceptFilter {
     domain?: Nullable<string>;
     statuses?: Nullable<ConceptStatus[]>;
 }
 
-export interface PageInfo {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor?: Nullable<string>;
-    endCursor?: Nullable<string>;
+export interface Principal {
+    id: string;
+    name: string;
+    kind: PrincipalKind;
+    roles: Role[];
+    stewardDomains: string[];
+}
+
+export interface ApiKey {
+    prefix: string;
+    name: string;
+    roles: Role[];
+    stewardDomains: string[];
+    createdBy: string;
+    createdAt: DateTime;
+    lastUsedAt?: Nullable<DateTime>;
+    revokedAt?: Nullable<DateTime>;
+}
+
+export interface CreatedApiKey {
+    apiKey: ApiKey;
+    secret: string;
 }
 
 export interface IQuery {
+    me(): Principal | Promise<Principal>;
+    apiKeys(includeRevoked?: Nullable<boolean>): ApiKey[] | Promise<ApiKey[]>;
     serviceVersion(): string | Promise<string>;
     systems(status?: Nullable<SystemStatus[]>): InformationSystem[] | Promise<InformationSystem[]>;
     system(code: string): Nullable<InformationSystem> | Promise<Nullable<InformationSystem>>;
@@ -61,6 +100,18 @@ export interface IQuery {
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
     concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
+}
+
+export interface IMutation {
+    createApiKey(input: CreateApiKeyInput): CreatedApiKey | Promise<CreatedApiKey>;
+    revokeApiKey(prefix: string): ApiKey | Promise<ApiKey>;
+}
+
+export interface PageInfo {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor?: Nullable<string>;
+    endCursor?: Nullable<string>;
 }
 
 export interface Owner {

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx } from '@lexique/access';
+import { Allow, Ctx, RateLimited } from '@lexique/access';
 import { RequestContext, Role } from '@lexique/core';
 import type { Gql } from '@lexique/core';
 import { ConceptService } from '../concepts/concept.service';
@@ -32,6 +32,7 @@ export class VocabularyQueryResolver {
 
   @Query()
   @Allow(Role.READER)
+  @RateLimited()
   concepts(
     @Ctx() ctx: RequestContext,
     @Args('filter') filter?: Gql.ConceptFilter,

@@ -1,0 +1,48 @@
+import { SignJWT } from 'jose';
+import { localJwtSecret } from '@lexique/access';
+import { Role } from '@lexique/core';
+import { Command, UsageError } from '../command';
+
+const ROLES = Object.values(Role) as string[];
+const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
+const DURATION = /^\d+\s*[smhdw]$/;
+
+export const tokenCommand: Command = {
+  name: 'token',
+  summary: 'development: mint a bearer token signed with the local secret',
+  usage: 'lexique token --name alice [--role STEWARD]… [--domain FIN]… [--expires 8h]',
+  options: {
+    name: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    domain: { type: 'string', multiple: true },
+    expires: { type: 'string' },
+  },
+  offline: true,
+  async run(env, values) {
+    const name = typeof values.name === 'string' ? values.name.trim() : '';
+    if (!NAME.test(name)) throw new UsageError('--name is required: letters, digits, . _ @ - (up to 64)');
+    const roles = ((values.role as string[] | undefined) ?? [Role.READER]).map((r) => r.trim().toUpperCase());
+    const unknown = roles.find((r) => !ROLES.includes(r));
+    if (unknown) throw new UsageError(`Unknown role "${unknown}": use ${ROLES.join(', ')}`);
+    const domains = ((values.domain as string[] | undefined) ?? []).map((d) => d.trim().toUpperCase());
+    if (domains.length && !roles.includes(Role.STEWARD)) throw new UsageError('--domain goes with --role STEWARD');
+    const expires = typeof values.expires === 'string' ? values.expires.trim() : '8h';
+    if (!DURATION.test(expires)) throw new UsageError('--expires takes a duration such as 30m, 8h or 7d');
+
+    const secret = localJwtSecret(env.config);
+    if (!secret) {
+      throw new UsageError(
+        env.config.authJwksUrl
+          ? 'This server trusts tokens of the identity provider only (AUTH_JWKS_URL): sign in there to get one.'
+          : 'No local secret: set AUTH_JWT_SECRET (the server must share it) to mint development tokens.',
+      );
+    }
+    const token = await new SignJWT({ name, roles, domains })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(name)
+      .setIssuedAt()
+      .setExpirationTime(expires)
+      .sign(new TextEncoder().encode(secret));
+    env.print(token);
+  },
+};

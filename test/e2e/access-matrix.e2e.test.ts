@@ -1,0 +1,133 @@
+import { ApiKeyService } from '@lexique/access';
+import { Role, systemContext } from '@lexique/core';
+import { Caller, callerHeaders, CALLERS, STEWARD_DOMAIN } from '../support/callers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Every operation × every kind of caller, with anonymous reading on (the
+ * demo) and off. Add a row for each new operation: `allow` lists who gets
+ * data, `hide` who gets null (the row exists but is not theirs to see);
+ * everyone else is refused, anonymous callers with UNAUTHENTICATED and the
+ * others with FORBIDDEN. `unchanged` proves a refused write wrote nothing.
+ */
+interface OperationCase {
+  name: string;
+  /** The root field whose value is checked. */
+  field: string;
+  query: string;
+  variables?: (t: TestApp) => Promise<Record<string, unknown>>;
+  allow: readonly Caller[];
+  hide?: readonly Caller[];
+  /** Whether anonymous callers get through when anonymous reading is off (only what is @Public). */
+  openWhenAnonymousReadOff?: boolean;
+  unchanged?: (t: TestApp, variables: Record<string, unknown>) => Promise<void>;
+}
+
+const EVERYONE = CALLERS;
+const ADMIN_ONLY: readonly Caller[] = ['admin'];
+const DRAFT = 'FIN-0059'; // a DRAFT of the demo, in the steward's domain
+
+const liveKeyCount = async (t: TestApp) => (await t.app.get(ApiKeyService).list(systemContext('test'), false)).length;
+
+const OPERATIONS: OperationCase[] = [
+  { name: 'domains', field: 'domains', query: `{ domains { code } }`, allow: EVERYONE },
+  { name: 'domain', field: 'domain', query: `{ domain(code: "${STEWARD_DOMAIN}") { code conceptCount } }`, allow: EVERYONE },
+  { name: 'concept (published)', field: 'concept', query: `{ concept(code: "FIN-0001") { code } }`, allow: EVERYONE },
+  {
+    name: 'concept (draft)',
+    field: 'concept',
+    query: `{ concept(code: "${DRAFT}") { code status } }`,
+    allow: ['steward', 'admin'],
+    hide: ['anonymous', 'reader', 'integrator', 'otherSteward', 'apiKey'],
+  },
+  { name: 'concepts', field: 'concepts', query: `{ concepts(first: 5) { totalCount } }`, allow: EVERYONE },
+  { name: 'me', field: 'me', query: `{ me { id kind roles } }`, allow: EVERYONE, openWhenAnonymousReadOff: true },
+  { name: 'apiKeys', field: 'apiKeys', query: `{ apiKeys { prefix } }`, allow: ADMIN_ONLY },
+  {
+    name: 'createApiKey',
+    field: 'createApiKey',
+    query: `mutation($name: String!) { createApiKey(input: { name: $name, roles: [INTEGRATOR] }) { secret apiKey { prefix } } }`,
+    variables: () => Promise.resolve({ name: `k-${Math.random().toString(36).slice(2)}` }),
+    allow: ADMIN_ONLY,
+    unchanged: async (t, { name }) => {
+      const keys = await t.app.get(ApiKeyService).list(systemContext('test'), true);
+      expect(keys.map((k) => k.name)).not.toContain(name);
+    },
+  },
+  {
+    name: 'revokeApiKey',
+    field: 'revokeApiKey',
+    query: `mutation($prefix: String!) { revokeApiKey(prefix: $prefix) { prefix revokedAt } }`,
+    variables: async (t) => {
+      const { apiKey } = await t.app
+        .get(ApiKeyService)
+        .create(systemContext('test'), { name: `r-${Math.random().toString(36).slice(2)}`, roles: [Role.READER] });
+      return { prefix: apiKey.prefix };
+    },
+    allow: ADMIN_ONLY,
+    unchanged: async (t, { prefix }) => {
+      const keys = await t.app.get(ApiKeyService).list(systemContext('test'), false);
+      expect(keys.map((k) => k.prefix)).toContain(prefix);
+    },
+  },
+];
+
+type Outcome = 'allow' | 'hide' | 'deny';
+
+function expected(operation: OperationCase, caller: Caller, anonymousRead: boolean): Outcome {
+  if (caller === 'anonymous' && !anonymousRead && !operation.openWhenAnonymousReadOff) return 'deny';
+  if (operation.allow.includes(caller)) return 'allow';
+  if (operation.hide?.includes(caller)) return 'hide';
+  return 'deny';
+}
+
+describe.each([
+  ['on', true],
+  ['off', false],
+])('access matrix with anonymous reading %s (e2e)', (_label, anonymousRead) => {
+  let t: TestApp;
+  let headers: Record<Caller, Record<string, string>>;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LEXIQUE_ANONYMOUS_READ: String(anonymousRead) } });
+    headers = await callerHeaders(t.app);
+  });
+  afterAll(() => t.close());
+
+  const cases = OPERATIONS.flatMap((operation) =>
+    CALLERS.map((caller) => [operation.name, caller, expected(operation, caller, anonymousRead), operation] as const),
+  );
+
+  it.each(cases)('%s by %s: %s', async (_name, caller, outcome, operation) => {
+    const variables = (await operation.variables?.(t)) ?? {};
+    const { data, errors } = await t.gql(operation.query, variables, headers[caller]);
+    switch (outcome) {
+      case 'allow':
+        expect(errors).toBeUndefined();
+        expect(data![operation.field]).not.toBeNull();
+        break;
+      case 'hide':
+        expect(errors).toBeUndefined();
+        expect(data![operation.field]).toBeNull();
+        break;
+      case 'deny':
+        expect(errors).toHaveLength(1);
+        expect(errors![0].extensions!.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        expect(data?.[operation.field] ?? null).toBeNull();
+        await operation.unchanged?.(t, variables);
+        break;
+    }
+  });
+
+  it('leaves the live keys as the allowed calls made them', async () => {
+    // the matrix key, plus one per revokeApiKey case prepared and not revoked (the denied ones), plus admin's createApiKey
+    const deniedRevokes = CALLERS.filter(
+      (c) =>
+        expected(
+          OPERATIONS.find((o) => o.name === 'revokeApiKey')!,
+          c,
+          anonymousRead,
+        ) === 'deny',
+    ).length;
+    expect(await liveKeyCount(t)).toBe(1 + deniedRevokes + 1);
+  });
+});
