@@ -12,8 +12,7 @@ const schema = buildSchema(
     .filter((file) => file.endsWith('.graphql'))
     .map((file) => fs.readFileSync(path.join(schemaDir, file), 'utf8'))
     .join('\n')
-    .replace(/\btype Query\b/g, 'extend type Query')
-    .replace(/\btype Mutation\b/g, 'extend type Mutation')
+    .replace(/(?<!extend )\btype (Query|Mutation)\b/g, 'extend type $1')
     .concat('\ntype Query { _: Boolean }\ntype Mutation { _: Boolean }'),
 );
 

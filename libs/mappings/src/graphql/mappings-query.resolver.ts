@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx } from '@lexique/access';
+import { Allow, Ctx, RateLimited } from '@lexique/access';
 import { RequestContext, Role } from '@lexique/core';
 import { SystemStatus } from '../systems/system-status';
 import { SystemService } from '../systems/system.service';
@@ -32,6 +32,7 @@ export class MappingsQueryResolver {
 
   @Query()
   @Allow(Role.READER)
+  @RateLimited()
   translateBatch(@Ctx() ctx: RequestContext, @Args('system') system: string, @Args('codes') codes: string[], @Args('at') at?: string) {
     return this.translations.translateBatch(ctx, system, codes, at);
   }
