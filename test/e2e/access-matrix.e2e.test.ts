@@ -41,6 +41,21 @@ const OPERATIONS: OperationCase[] = [
     hide: ['anonymous', 'reader', 'integrator', 'otherSteward', 'apiKey'],
   },
   { name: 'concepts', field: 'concepts', query: `{ concepts(first: 5) { totalCount } }`, allow: EVERYONE },
+  { name: 'systems', field: 'systems', query: `{ systems { code coverage { total } } }`, allow: EVERYONE },
+  { name: 'system', field: 'system', query: `{ system(code: "SI-MER-FIN") { code } }`, allow: EVERYONE },
+  { name: 'translate', field: 'translate', query: `{ translate(system: "SI-MER-FIN", code: "1") { found } }`, allow: EVERYONE },
+  {
+    name: 'translateBatch',
+    field: 'translateBatch',
+    query: `{ translateBatch(system: "SI-MER-FIN", codes: ["1", "2"]) { found } }`,
+    allow: EVERYONE,
+  },
+  {
+    name: 'crosswalk',
+    field: 'crosswalk',
+    query: `{ crosswalk(from: "SI-BDX-GRH", code: "0103", to: "SI-MUT-RH") { targets { localCode } } }`,
+    allow: EVERYONE,
+  },
   { name: 'me', field: 'me', query: `{ me { id kind roles } }`, allow: EVERYONE, openWhenAnonymousReadOff: true },
   { name: 'apiKeys', field: 'apiKeys', query: `{ apiKeys { prefix } }`, allow: ADMIN_ONLY },
   {
