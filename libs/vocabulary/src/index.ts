@@ -12,6 +12,7 @@ export * from './domains/domain.service';
 export * from './vocabulary.module';
 export * from './editing/concept-content';
 export * from './editing/concept-editing.service';
+export * from './editing/concept-writer.repository';
 export * from './editing/concept-review.service';
 export * from './editing/domain-editing.service';
 export * from './editing/write-context';
