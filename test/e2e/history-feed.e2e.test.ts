@@ -34,7 +34,17 @@ describe('history and the change feed (e2e)', () => {
 
   it('gives the history of a concept with who, when, what and why, and a field-level diff', async () => {
     const c = await published(t, who, { acronyms: ['HI'], definition: { fr: 'Première définition' } });
-    const edited = await ok(t, MUTATIONS.update, { code: c.code, version: c.version, input: { definition: { fr: 'Seconde définition' }, hiddenLabels: ['histoir'] }, reason: 'plus précis' }, who.steward);
+    const edited = await ok(
+      t,
+      MUTATIONS.update,
+      {
+        code: c.code,
+        version: c.version,
+        input: { definition: { fr: 'Seconde définition' }, hiddenLabels: ['histoir'] },
+        reason: 'plus précis',
+      },
+      who.steward,
+    );
     await ok(t, MUTATIONS.approve, { code: c.code, version: edited.version, reason: 'relu' }, who.reviewer);
 
     const query = `query($key: String!) { history(key: $key) { principal action reason at changes { field before after } } }`;
@@ -57,7 +67,11 @@ describe('history and the change feed (e2e)', () => {
     // a reader sees the published life of the entry only: no drafts, no proposals, no hidden labels
     const forReader = await t.gql(query, { key: c.code }, who.reader);
     expect(forReader.data!.history.map((h: any) => h.action)).toEqual(['APPROVE', 'APPROVE_REVISION']);
-    expect(forReader.data!.history[0].changes.find((f: any) => f.field === 'status')).toEqual({ field: 'status', before: null, after: 'PUBLISHED' });
+    expect(forReader.data!.history[0].changes.find((f: any) => f.field === 'status')).toEqual({
+      field: 'status',
+      before: null,
+      after: 'PUBLISHED',
+    });
     expect(JSON.stringify(forReader.data)).not.toContain('histoir');
 
     // the same through the concept
@@ -68,7 +82,12 @@ describe('history and the change feed (e2e)', () => {
   it('gives the history of the demo data and of domains, and NOT_FOUND for a concept the caller may not see', async () => {
     const { data } = await t.gql(`{ history(key: "fin-0002") { principal action reason } }`);
     expect(data!.history).toEqual([{ principal: 'system', action: 'CREATE', reason: 'demo data' }]);
-    await ok(t, MUTATIONS.updateDomain, { code: 'JUR', version: 1, input: { label: { fr: 'Affaires juridiques et assemblées', en: 'Legal affairs' } }, reason: 'renamed' }, who.admin);
+    await ok(
+      t,
+      MUTATIONS.updateDomain,
+      { code: 'JUR', version: 1, input: { label: { fr: 'Affaires juridiques et assemblées', en: 'Legal affairs' } }, reason: 'renamed' },
+      who.admin,
+    );
     const domain = await t.gql(`{ history(entity: DOMAIN, key: "JUR") { action reason changes { field before after } } }`, {}, who.reader);
     expect(domain.data!.history[1]).toEqual({
       action: 'UPDATE',
@@ -126,7 +145,12 @@ describe('history and the change feed (e2e)', () => {
     const write = async (w: number) => {
       for (let i = 0; i < perWriter; i++) {
         const code = `${domains[w]}-C${w}${i}`;
-        const created = await ok(t, MUTATIONS.create, { input: { domain: domains[w], code, prefLabel: { fr: `Concurrent ${code}` } } }, stewardOf[w]);
+        const created = await ok(
+          t,
+          MUTATIONS.create,
+          { input: { domain: domains[w], code, prefLabel: { fr: `Concurrent ${code}` } } },
+          stewardOf[w],
+        );
         await ok(t, MUTATIONS.update, { code, version: created.version, input: { acronyms: [`A${i}`] } }, stewardOf[w]);
         expected.push(`${code}:CREATE`, `${code}:UPDATE`);
       }

@@ -20,7 +20,11 @@ const OPERATIONS: Operation[] = [
     allowed: STEWARDS,
     prepare: () => {
       const code = `FIN-M${++n}`;
-      return Promise.resolve({ query: MUTATIONS.create, variables: { input: { domain: 'FIN', code, prefLabel: { fr: `Matrice ${code}` } } }, code });
+      return Promise.resolve({
+        query: MUTATIONS.create,
+        variables: { input: { domain: 'FIN', code, prefLabel: { fr: `Matrice ${code}` } } },
+        code,
+      });
     },
   },
   {
@@ -82,14 +86,18 @@ const OPERATIONS: Operation[] = [
   {
     name: 'createDomain',
     allowed: ['admin'],
-    prepare: () => Promise.resolve({ query: MUTATIONS.createDomain, variables: { input: { code: `DM${++n}`, label: { fr: 'Domaine de test' } } } }),
+    prepare: () =>
+      Promise.resolve({ query: MUTATIONS.createDomain, variables: { input: { code: `DM${++n}`, label: { fr: 'Domaine de test' } } } }),
   },
   {
     name: 'updateDomain',
     allowed: ['admin'],
     prepare: async (t) => {
       const { data } = await t.gql(`{ domain(code: "MOB") { version } }`);
-      return { query: MUTATIONS.updateDomain, variables: { code: 'MOB', version: data!.domain.version, input: { description: { fr: `Mobilités ${++n}` } } } };
+      return {
+        query: MUTATIONS.updateDomain,
+        variables: { code: 'MOB', version: data!.domain.version, input: { description: { fr: `Mobilités ${++n}` } } },
+      };
     },
   },
   {
@@ -113,7 +121,9 @@ describe('who may do what (e2e role matrix)', () => {
   });
   afterAll(() => t.close());
 
-  const cases = OPERATIONS.flatMap((operation) => EVERYONE.map((caller) => [operation.name, caller, operation.allowed.includes(caller), operation] as const));
+  const cases = OPERATIONS.flatMap((operation) =>
+    EVERYONE.map((caller) => [operation.name, caller, operation.allowed.includes(caller), operation] as const),
+  );
 
   it.each(cases)('%s as %s: allowed %s', async (_name, caller, allowed, operation) => {
     const { query, variables, code } = await operation.prepare(t, who);
@@ -125,7 +135,8 @@ describe('who may do what (e2e role matrix)', () => {
     }
     expect(response.errors).toHaveLength(1);
     // a draft of another domain is not even visible to its stewards: NOT_FOUND rather than FORBIDDEN
-    const expected = caller === 'anonymous' ? ['FORBIDDEN', 'UNAUTHENTICATED'] : caller === 'otherSteward' ? ['FORBIDDEN', 'NOT_FOUND'] : ['FORBIDDEN'];
+    const expected =
+      caller === 'anonymous' ? ['FORBIDDEN', 'UNAUTHENTICATED'] : caller === 'otherSteward' ? ['FORBIDDEN', 'NOT_FOUND'] : ['FORBIDDEN'];
     expect(expected).toContain(response.errors![0].extensions!.code);
     if (code) expect(await stateOf(t, code)).toEqual(before);
   });
@@ -146,7 +157,10 @@ describe('who may do what (e2e role matrix)', () => {
     const query = `query($code: String) { concept(code: $code) { pendingRevision { author } } }`;
     for (const caller of EVERYONE) {
       const { data } = await t.gql(query, { code: c.code }, who[caller]);
-      expect([caller, data!.concept.pendingRevision]).toEqual([caller, ['steward', 'admin'].includes(caller) ? { author: 'user:alice' } : null]);
+      expect([caller, data!.concept.pendingRevision]).toEqual([
+        caller,
+        ['steward', 'admin'].includes(caller) ? { author: 'user:alice' } : null,
+      ]);
     }
   });
 });

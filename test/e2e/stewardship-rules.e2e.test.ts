@@ -56,7 +56,11 @@ describe('optimistic locking and validation (e2e)', () => {
     ['an unknown broader concept', 'input.broader[0]', { broader: ['FIN-9999'] }],
     ['a broader concept of another domain', 'input.broader[0]', { broader: ['RH-0001'] }],
     ['an unknown related concept', 'input.related[1]', { related: ['FIN-0001', 'RH-9999'] }],
-    ['a preferred label another concept of the domain has (case and accents aside)', 'input.prefLabel.fr', { prefLabel: { fr: 'INSTRUCTION BUDGETAIRE ET COMPTABLE M57' } }],
+    [
+      'a preferred label another concept of the domain has (case and accents aside)',
+      'input.prefLabel.fr',
+      { prefLabel: { fr: 'INSTRUCTION BUDGETAIRE ET COMPTABLE M57' } },
+    ],
   ])('refuses an update with %s, naming %s, and changes nothing', async (_what, field, input) => {
     const created = await draft(t, who, { related: ['FIN-0003'], broader: ['FIN-0001'] });
     const before = await stateOf(t, created.code);
@@ -72,7 +76,13 @@ describe('optimistic locking and validation (e2e)', () => {
     ['an unknown domain', 'input.domain', { domain: 'NOPE' }],
     ['a broader that is itself', 'input.broader[0]', { code: 'FIN-0950', broader: ['FIN-0950'] }],
   ])('refuses a creation with %s, naming %s, and creates nothing', async (_what, field, input) => {
-    const error = onlyError(await t.gql(MUTATIONS.create, { input: { domain: 'FIN', code: 'FIN-0950', prefLabel: { fr: 'Concept refusé' }, ...input } }, who.admin));
+    const error = onlyError(
+      await t.gql(
+        MUTATIONS.create,
+        { input: { domain: 'FIN', code: 'FIN-0950', prefLabel: { fr: 'Concept refusé' }, ...input } },
+        who.admin,
+      ),
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect((await stateOf(t, 'FIN-0950')).row).toBeUndefined();
     expect((await stateOf(t, 'FIN-0950')).changes).toBe(0);
@@ -80,7 +90,11 @@ describe('optimistic locking and validation (e2e)', () => {
 
   it('refuses a language the dictionary does not hold at the schema', async () => {
     const created = await draft(t, who);
-    const response = await t.gql(MUTATIONS.update, { code: created.code, version: created.version, input: { prefLabel: { fr: 'a', de: 'b' } } }, who.steward);
+    const response = await t.gql(
+      MUTATIONS.update,
+      { code: created.code, version: created.version, input: { prefLabel: { fr: 'a', de: 'b' } } },
+      who.steward,
+    );
     expect(onlyError(response).extensions!.code).toBe('BAD_USER_INPUT');
     expect(onlyError(response).message).toContain('"de"');
   });
@@ -90,7 +104,9 @@ describe('optimistic locking and validation (e2e)', () => {
     const middle = await draft(t, who, { broader: [top.code] });
     const bottom = await draft(t, who, { broader: [middle.code] });
     const before = await stateOf(t, top.code);
-    const cycle = onlyError(await t.gql(MUTATIONS.update, { code: top.code, version: top.version, input: { broader: [bottom.code] } }, who.steward));
+    const cycle = onlyError(
+      await t.gql(MUTATIONS.update, { code: top.code, version: top.version, input: { broader: [bottom.code] } }, who.steward),
+    );
     expect(cycle.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.broader' });
     expect(await stateOf(t, top.code)).toEqual(before);
 
@@ -114,7 +130,12 @@ describe('optimistic locking and validation (e2e)', () => {
 
   it('keeps a revision invalid against the dictionary from being applied', async () => {
     const a = await published(t, who);
-    const edited = await ok(t, MUTATIONS.update, { code: a.code, version: a.version, input: { prefLabel: { fr: 'Libellé convoité' } } }, who.steward);
+    const edited = await ok(
+      t,
+      MUTATIONS.update,
+      { code: a.code, version: a.version, input: { prefLabel: { fr: 'Libellé convoité' } } },
+      who.steward,
+    );
     await ok(t, MUTATIONS.create, { input: { domain: 'FIN', code: 'FIN-0970', prefLabel: { fr: 'Libellé convoité' } } }, who.reviewer);
     // the label was free when proposed; it is taken now
     const error = onlyError(await t.gql(MUTATIONS.approve, { code: a.code, version: edited.version }, who.reviewer));
@@ -123,7 +144,9 @@ describe('optimistic locking and validation (e2e)', () => {
 
   it('refuses a code change of a published concept', async () => {
     const a = await published(t, who);
-    const error = onlyError(await t.gql(MUTATIONS.update, { code: a.code, version: a.version, input: { code: `${a.code}1` } }, who.steward));
+    const error = onlyError(
+      await t.gql(MUTATIONS.update, { code: a.code, version: a.version, input: { code: `${a.code}1` } }, who.steward),
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
   });
 
@@ -134,7 +157,12 @@ describe('optimistic locking and validation (e2e)', () => {
     expect(onlyError(noFr).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.label.fr' });
     const again = await t.gql(MUTATIONS.createDomain, { input: { code: 'FIN', label: { fr: 'Finances' } } }, who.admin);
     expect(onlyError(again).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
-    const created = await ok(t, MUTATIONS.createDomain, { input: { code: 'env', label: { fr: 'Environnement' }, requiresReview: false } }, who.admin);
+    const created = await ok(
+      t,
+      MUTATIONS.createDomain,
+      { input: { code: 'env', label: { fr: 'Environnement' }, requiresReview: false } },
+      who.admin,
+    );
     expect(created).toEqual({ code: 'ENV', label: 'Environnement', requiresReview: false, version: 1 });
   });
 });

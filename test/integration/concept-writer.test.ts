@@ -25,7 +25,17 @@ describe('concept writes (integration, real PostgreSQL)', () => {
         code: 'FIN-0001',
         domain: 'FIN',
         lastEditor: 'user:alice',
-        content: { prefLabel: { fr: 'Budget' }, altLabels: {}, hiddenLabels: [], acronyms: [], definition: {}, scopeNote: {}, source: null, broader: [], related: [] },
+        content: {
+          prefLabel: { fr: 'Budget' },
+          altLabels: {},
+          hiddenLabels: [],
+          acronyms: [],
+          definition: {},
+          scopeNote: {},
+          source: null,
+          broader: [],
+          related: [],
+        },
       }),
     );
   });
@@ -51,7 +61,9 @@ describe('concept writes (integration, real PostgreSQL)', () => {
     await first.startTransaction();
     await writer.update(first.manager, concept, version, { lastEditor: 'user:first' });
     // the second one blocks on the row until the first commits, then finds the version gone
-    const second = dataSource.transaction((m) => writer.update(m, concept, version, { lastEditor: 'user:second' })).catch((e: unknown) => e);
+    const second = dataSource
+      .transaction((m) => writer.update(m, concept, version, { lastEditor: 'user:second' }))
+      .catch((e: unknown) => e);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await first.commitTransaction();
     await first.release();

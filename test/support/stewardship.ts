@@ -72,7 +72,10 @@ export async function published(t: TestApp, who: Callers, extra: Record<string, 
 /** The stored row and change rows of a concept, to check that a refused mutation changed nothing. */
 export async function stateOf(t: TestApp, code: string) {
   const db = t.app.get(DataSource);
-  const [row] = await db.query(`SELECT c.*, (SELECT count(*) FROM revision r WHERE r.entity_id = c.id)::int AS revisions FROM concept c WHERE code = $1`, [code]);
+  const [row] = await db.query(
+    `SELECT c.*, (SELECT count(*) FROM revision r WHERE r.entity_id = c.id)::int AS revisions FROM concept c WHERE code = $1`,
+    [code],
+  );
   const [{ changes }] = await db.query(`SELECT count(*)::int AS changes FROM change WHERE entity_key = $1`, [code]);
   const links = await db.query(
     `SELECT 'b' AS kind, broader_id::text AS other FROM concept_broader WHERE concept_id = $1 UNION ALL SELECT 'r', related_id::text FROM concept_related WHERE concept_id = $1 ORDER BY 1, 2`,

@@ -53,6 +53,15 @@ import { RevisionRepository } from './review/revision.repository';
     HistoryQueryResolver,
     ConceptReviewFieldResolver,
   ],
-  exports: [RevisionRepository, HistoryService, ConceptService, DomainService, ConceptLoaders, ConceptRepository, DomainRepository, VocabularySeeder],
+  exports: [
+    RevisionRepository,
+    HistoryService,
+    ConceptService,
+    DomainService,
+    ConceptLoaders,
+    ConceptRepository,
+    DomainRepository,
+    VocabularySeeder,
+  ],
 })
 export class VocabularyModule {}

@@ -56,7 +56,11 @@ describe('concept status machine', () => {
   it('lists the allowed actions per status', () => {
     expect(conceptStatusMachine.allowedActions(DRAFT, reviewed)).toEqual([ConceptAction.SUBMIT]);
     expect(conceptStatusMachine.allowedActions(DRAFT, direct)).toEqual([ConceptAction.SUBMIT, ConceptAction.APPROVE]);
-    expect(conceptStatusMachine.allowedActions(IN_REVIEW, reviewed)).toEqual([ConceptAction.APPROVE, ConceptAction.REJECT, ConceptAction.RESTORE]);
+    expect(conceptStatusMachine.allowedActions(IN_REVIEW, reviewed)).toEqual([
+      ConceptAction.APPROVE,
+      ConceptAction.REJECT,
+      ConceptAction.RESTORE,
+    ]);
   });
 
   it('edits drafts and reviews in place, published concepts through a revision, and refuses deprecated ones', () => {

@@ -45,6 +45,9 @@ export function conceptEditMode(status: ConceptStatus): EditMode {
     case ConceptStatus.PUBLISHED:
       return EditMode.REVISION;
     case ConceptStatus.DEPRECATED:
-      throw conflict('A deprecated concept cannot be edited: restore it to a draft first', { status, allowedActions: [ConceptAction.RESTORE] });
+      throw conflict('A deprecated concept cannot be edited: restore it to a draft first', {
+        status,
+        allowedActions: [ConceptAction.RESTORE],
+      });
   }
 }

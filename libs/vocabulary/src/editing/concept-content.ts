@@ -15,7 +15,9 @@ export interface ConceptContent {
 
 /** What a client sends: every field optional; on update a given field replaces the current value, null clears it. */
 export type ConceptContentInput = {
-  [K in keyof ConceptContent]?: K extends 'prefLabel' | 'definition' | 'scopeNote' | 'altLabels' ? LocalizedInput | null : ConceptContent[K] | null;
+  [K in keyof ConceptContent]?: K extends 'prefLabel' | 'definition' | 'scopeNote' | 'altLabels'
+    ? LocalizedInput | null
+    : ConceptContent[K] | null;
 };
 
 /** Texts keyed by language tag, as sent: `{ fr: "…", en: null }`. Any key is accepted here and checked. */
@@ -39,7 +41,7 @@ export function validateConceptCode(raw: string, domain: string, field = 'input.
 export function mergeContent(current: ConceptContent, input: ConceptContentInput): ConceptContentInput {
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(input)) if (value !== undefined) merged[key] = value;
-  return merged as ConceptContentInput;
+  return merged;
 }
 
 /**
@@ -49,7 +51,8 @@ export function mergeContent(current: ConceptContent, input: ConceptContentInput
  */
 export function validateContent(input: ConceptContentInput, path = 'input'): ConceptContent {
   const prefLabel = localizedText(input.prefLabel, `${path}.prefLabel`, LIMITS.label);
-  if (!prefLabel.fr) throw badInput(`${path}.prefLabel.fr`, `"${path}.prefLabel.fr" is required: every concept has a French preferred label`);
+  if (!prefLabel.fr)
+    throw badInput(`${path}.prefLabel.fr`, `"${path}.prefLabel.fr" is required: every concept has a French preferred label`);
   return {
     prefLabel,
     altLabels: localizedLists(input.altLabels, `${path}.altLabels`),
@@ -78,7 +81,8 @@ function texts(values: readonly string[] | null | undefined, field: string, max:
 
 function languagesOf(value: object, field: string): void {
   for (const lang of Object.keys(value)) {
-    if (!isLanguage(lang)) throw badInput(`${field}.${lang}`, `"${field}" has an unknown language "${lang}" (known: ${LANGUAGES.join(', ')})`);
+    if (!isLanguage(lang))
+      throw badInput(`${field}.${lang}`, `"${field}" has an unknown language "${lang}" (known: ${LANGUAGES.join(', ')})`);
   }
 }
 
@@ -99,7 +103,8 @@ function localizedLists(value: LocalizedInput | null | undefined, field: string)
   const result: LocalizedTexts = {};
   for (const lang of LANGUAGES) {
     const entries = (value as Record<string, unknown>)[lang];
-    if (entries !== null && entries !== undefined && !Array.isArray(entries)) throw badInput(`${field}.${lang}`, `"${field}.${lang}" must be a list`);
+    if (entries !== null && entries !== undefined && !Array.isArray(entries))
+      throw badInput(`${field}.${lang}`, `"${field}.${lang}" must be a list`);
     const list = texts(entries as string[] | null | undefined, `${field}.${lang}`, LIMITS.label);
     if (list.length) result[lang] = list;
   }

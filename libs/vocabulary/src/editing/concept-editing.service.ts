@@ -55,7 +55,13 @@ export class ConceptEditingService {
     });
   }
 
-  update(ctx: RequestContext, code: string, version: number, input: UpdateConceptInput, reasonText?: string | null): Promise<ConceptEntity> {
+  update(
+    ctx: RequestContext,
+    code: string,
+    version: number,
+    input: UpdateConceptInput,
+    reasonText?: string | null,
+  ): Promise<ConceptEntity> {
     return this.dataSource.transaction(async (manager) => {
       const reason = normalizeReason(reasonText);
       const open = await this.gate.open(manager, ctx, code, version);

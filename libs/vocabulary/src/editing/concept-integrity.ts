@@ -35,7 +35,10 @@ export class ConceptIntegrity {
     const broader = resolve(content.broader, 'broader');
     broader.forEach((ref, i) => {
       if (ref.domain !== concept.domain) {
-        throw badInput(`${path}.broader[${i}]`, `A broader concept must be in the same domain (${ref.code} is in ${ref.domain}, not ${concept.domain})`);
+        throw badInput(
+          `${path}.broader[${i}]`,
+          `A broader concept must be in the same domain (${ref.code} is in ${ref.domain}, not ${concept.domain})`,
+        );
       }
     });
     const related = resolve(content.related, 'related');

@@ -68,7 +68,9 @@ export class ConceptReviewService {
       const open = await this.gate.open(manager, ctx, code, version);
       const status = conceptStatusMachine.next(open.concept.status, ConceptAction.DEPRECATE, open.domain);
       if (await this.pendingOf(manager, open.concept)) {
-        throw conflict(`${open.concept.code} has a pending revision: approve or reject it before deprecating`, { status: open.concept.status });
+        throw conflict(`${open.concept.code} has a pending revision: approve or reject it before deprecating`, {
+          status: open.concept.status,
+        });
       }
       const replacedById = await this.successor(manager, open.concept, replacedBy);
       return this.write(manager, ctx, open, version, ConceptAction.DEPRECATE, { status, replacedById }, reason);
@@ -85,7 +87,15 @@ export class ConceptReviewService {
       const from = open.concept.status;
       const status = conceptStatusMachine.next(from, action, open.domain);
       if (from === ConceptStatus.DEPRECATED) await this.assertLabelsFree(manager, open);
-      return this.write(manager, ctx, open, version, action, { status, replacedById: from === ConceptStatus.DEPRECATED ? null : undefined }, reason);
+      return this.write(
+        manager,
+        ctx,
+        open,
+        version,
+        action,
+        { status, replacedById: from === ConceptStatus.DEPRECATED ? null : undefined },
+        reason,
+      );
     });
   }
 
@@ -139,7 +149,8 @@ export class ConceptReviewService {
     const ref = (await this.writer.refsByCodes(manager, [code])).get(code);
     if (!ref) throw badInput('replacedBy', `Unknown concept "${code}" in "replacedBy"`);
     if (ref.id === concept.id) throw badInput('replacedBy', 'A concept cannot replace itself');
-    if (ref.status !== ConceptStatus.PUBLISHED) throw badInput('replacedBy', `"replacedBy" must be a published concept (${ref.code} is ${ref.status})`);
+    if (ref.status !== ConceptStatus.PUBLISHED)
+      throw badInput('replacedBy', `"replacedBy" must be a published concept (${ref.code} is ${ref.status})`);
     return ref.id;
   }
 
@@ -147,9 +158,12 @@ export class ConceptReviewService {
   private async assertLabelsFree(manager: EntityManager, { concept }: OpenConcept): Promise<void> {
     const [duplicate] = await this.writer.duplicatePrefLabels(manager, concept.domainCode, concept.prefLabel, concept.id);
     if (duplicate) {
-      throw conflict(`${duplicate.code} now has the same preferred label (${duplicate.lang}): change one of them before restoring ${concept.code}`, {
-        status: concept.status,
-      });
+      throw conflict(
+        `${duplicate.code} now has the same preferred label (${duplicate.lang}): change one of them before restoring ${concept.code}`,
+        {
+          status: concept.status,
+        },
+      );
     }
   }
 }

@@ -25,7 +25,12 @@ export class ConceptRevisionLoaders {
       loader = new DataLoader(async (ids) => {
         const pending = await this.revisions.pendingFor<ConceptSnapshot>('CONCEPT', ids);
         const published = new Map(
-          (await this.writer.snapshots(this.dataSource.manager, pending.map((r) => r.entityId))).map((s) => [s.id, s.snapshot]),
+          (
+            await this.writer.snapshots(
+              this.dataSource.manager,
+              pending.map((r) => r.entityId),
+            )
+          ).map((s) => [s.id, s.snapshot]),
         );
         const byConcept = new Map(
           pending.map((r) => [

@@ -52,10 +52,9 @@ export class ConceptWriterRepository {
 
   async refsByCodes(manager: EntityManager, codes: readonly string[]): Promise<Map<string, ConceptRef>> {
     if (codes.length === 0) return new Map();
-    const rows: ConceptRef[] = await manager.query(
-      `SELECT id, code, domain_code AS domain, status FROM concept WHERE code = ANY($1)`,
-      [codes],
-    );
+    const rows: ConceptRef[] = await manager.query(`SELECT id, code, domain_code AS domain, status FROM concept WHERE code = ANY($1)`, [
+      codes,
+    ]);
     return new Map(rows.map((row) => [row.code, row]));
   }
 
@@ -79,7 +78,12 @@ export class ConceptWriterRepository {
   }
 
   /** Languages in which another live concept of the domain has the same preferred label (ignoring case and accents), with its code. */
-  async duplicatePrefLabels(manager: EntityManager, domain: string, labels: LocalizedText, exceptId: string | null): Promise<{ lang: string; code: string }[]> {
+  async duplicatePrefLabels(
+    manager: EntityManager,
+    domain: string,
+    labels: LocalizedText,
+    exceptId: string | null,
+  ): Promise<{ lang: string; code: string }[]> {
     return manager.query(
       `SELECT l.key AS lang, min(c.code) AS code
        FROM concept c CROSS JOIN LATERAL jsonb_each_text(c.pref_label) l
@@ -105,7 +109,10 @@ export class ConceptWriterRepository {
     return row.cycle;
   }
 
-  async insert(manager: EntityManager, fields: { code: string; domain: string; content: ConceptContent; lastEditor: string }): Promise<ConceptEntity> {
+  async insert(
+    manager: EntityManager,
+    fields: { code: string; domain: string; content: ConceptContent; lastEditor: string },
+  ): Promise<ConceptEntity> {
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO concept (code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition, scope_note, source, last_editor)
        VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -159,7 +166,12 @@ export class ConceptWriterRepository {
     return (await manager.getRepository(ConceptEntity).findOneBy({ id: concept.id }))!;
   }
 
-  async replaceLinks(manager: EntityManager, conceptId: string, broaderIds: readonly string[], relatedIds: readonly string[]): Promise<void> {
+  async replaceLinks(
+    manager: EntityManager,
+    conceptId: string,
+    broaderIds: readonly string[],
+    relatedIds: readonly string[],
+  ): Promise<void> {
     await manager.query(`DELETE FROM concept_broader WHERE concept_id = $1`, [conceptId]);
     await manager.query(`DELETE FROM concept_related WHERE concept_id = $1 OR related_id = $1`, [conceptId]);
     if (broaderIds.length) {

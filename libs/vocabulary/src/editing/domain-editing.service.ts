@@ -64,9 +64,12 @@ export class DomainEditingService {
       );
       if (rows.length === 0) {
         const now = await domains.findOneBy({ code: current.code });
-        throw conflict(`Domain ${current.code} has changed since you read it (you named version ${version}, it is at version ${now?.version})`, {
-          currentVersion: now?.version ?? null,
-        });
+        throw conflict(
+          `Domain ${current.code} has changed since you read it (you named version ${version}, it is at version ${now?.version})`,
+          {
+            currentVersion: now?.version ?? null,
+          },
+        );
       }
       const updated = (await domains.findOneBy({ code: current.code }))!;
       await this.record(manager, ctx, 'UPDATE', current, updated, reason);
@@ -74,7 +77,14 @@ export class DomainEditingService {
     });
   }
 
-  private record(manager: EntityManager, ctx: RequestContext, action: string, before: DomainEntity | null, after: DomainEntity, reason: string | null) {
+  private record(
+    manager: EntityManager,
+    ctx: RequestContext,
+    action: string,
+    before: DomainEntity | null,
+    after: DomainEntity,
+    reason: string | null,
+  ) {
     return this.changeLog.record(manager, {
       principal: ctx.principal.id,
       entityType: 'DOMAIN',

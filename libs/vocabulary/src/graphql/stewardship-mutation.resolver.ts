@@ -41,7 +41,12 @@ export class StewardshipMutationResolver {
 
   @Mutation()
   @Allow(Role.STEWARD)
-  approveConcept(@Ctx() ctx: RequestContext, @Args('code') code: string, @Args('version') version: number, @Args('reason') reason?: string) {
+  approveConcept(
+    @Ctx() ctx: RequestContext,
+    @Args('code') code: string,
+    @Args('version') version: number,
+    @Args('reason') reason?: string,
+  ) {
     return this.review.approve(ctx, code, version, reason);
   }
 
@@ -65,7 +70,12 @@ export class StewardshipMutationResolver {
 
   @Mutation()
   @Allow(Role.STEWARD)
-  restoreConcept(@Ctx() ctx: RequestContext, @Args('code') code: string, @Args('version') version: number, @Args('reason') reason?: string) {
+  restoreConcept(
+    @Ctx() ctx: RequestContext,
+    @Args('code') code: string,
+    @Args('version') version: number,
+    @Args('reason') reason?: string,
+  ) {
     return this.review.restore(ctx, code, version, reason);
   }
 

@@ -10,7 +10,11 @@ const COLUMNS = `id, entity_type AS "entityType", entity_id AS "entityId", statu
 export class RevisionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async pending<T>(entityType: RevisionEntityType, entityId: string, manager: EntityManager = this.dataSource.manager): Promise<Revision<T> | null> {
+  async pending<T>(
+    entityType: RevisionEntityType,
+    entityId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Revision<T> | null> {
     const [row]: Revision<T>[] = await manager.query(
       `SELECT ${COLUMNS} FROM revision WHERE entity_type = $1 AND entity_id = $2 AND status = 'PENDING'`,
       [entityType, entityId],
@@ -28,7 +32,14 @@ export class RevisionRepository {
   }
 
   /** Creates the pending revision of an entry, or replaces its proposal: the last author is who a reviewer must differ from. */
-  async propose<T>(manager: EntityManager, entityType: RevisionEntityType, entityId: string, proposed: T, author: string, reason: string | null): Promise<Revision<T>> {
+  async propose<T>(
+    manager: EntityManager,
+    entityType: RevisionEntityType,
+    entityId: string,
+    proposed: T,
+    author: string,
+    reason: string | null,
+  ): Promise<Revision<T>> {
     const [row]: Revision<T>[] = await manager.query(
       `INSERT INTO revision (entity_type, entity_id, proposed, author, reason) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (entity_type, entity_id) WHERE status = 'PENDING'
@@ -39,7 +50,13 @@ export class RevisionRepository {
     return row;
   }
 
-  async decide(manager: EntityManager, id: string, status: RevisionStatus.APPROVED | RevisionStatus.REJECTED, reviewer: string, reason: string | null): Promise<void> {
+  async decide(
+    manager: EntityManager,
+    id: string,
+    status: RevisionStatus.APPROVED | RevisionStatus.REJECTED,
+    reviewer: string,
+    reason: string | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE revision SET status = $2, reviewer = $3, decision_reason = $4, decided_at = now(), updated_at = now()
        WHERE id = $1 AND status = 'PENDING'`,

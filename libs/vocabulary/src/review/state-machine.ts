@@ -49,7 +49,13 @@ export class StateMachine<S extends string, A extends string> {
   }
 }
 
-const PAST: Record<string, string> = { SUBMIT: 'submitted', APPROVE: 'approved', REJECT: 'rejected', DEPRECATE: 'deprecated', RESTORE: 'restored' };
+const PAST: Record<string, string> = {
+  SUBMIT: 'submitted',
+  APPROVE: 'approved',
+  REJECT: 'rejected',
+  DEPRECATE: 'deprecated',
+  RESTORE: 'restored',
+};
 
 function describe(action: string): string {
   return PAST[action] ?? action.toLowerCase();
