@@ -137,21 +137,22 @@ describe('history and the change feed (e2e)', () => {
     const start = (await follow(t, integrator, null, 500)).after;
     const domains = ['FIN', 'RH', 'ACH', 'JUR'];
     const stewardOf = await Promise.all(domains.map((d) => bearer({ name: `writer-${d}`, roles: [Role.STEWARD], domains: [d] })));
-    const perWriter = 6;
+    const perWriter = 5;
     const expected: string[] = [];
     let done = false;
 
-    // each writer creates drafts in its domain and edits them: CREATE + UPDATE per concept
+    // two writers per domain; each creates drafts and edits them: CREATE + UPDATE per concept
     const write = async (w: number) => {
+      const domain = w % domains.length;
       for (let i = 0; i < perWriter; i++) {
-        const code = `${domains[w]}-C${w}${i}`;
+        const code = `${domains[domain]}-C${w}${i}`;
         const created = await ok(
           t,
           MUTATIONS.create,
-          { input: { domain: domains[w], code, prefLabel: { fr: `Concurrent ${code}` } } },
-          stewardOf[w],
+          { input: { domain: domains[domain], code, prefLabel: { fr: `Concurrent ${code}` } } },
+          stewardOf[domain],
         );
-        await ok(t, MUTATIONS.update, { code, version: created.version, input: { acronyms: [`A${i}`] } }, stewardOf[w]);
+        await ok(t, MUTATIONS.update, { code, version: created.version, input: { acronyms: [`A${i}`] } }, stewardOf[domain]);
         expected.push(`${code}:CREATE`, `${code}:UPDATE`);
       }
     };
@@ -166,7 +167,7 @@ describe('history and the change feed (e2e)', () => {
       seen.push(...(await follow(t, who.admin, after)).seen.map((x) => `${x.key}:${x.action}`));
     };
     const reading = read();
-    await Promise.all(domains.map((_d, w) => write(w)));
+    await Promise.all(Array.from({ length: domains.length * 2 }, (_, w) => write(w)));
     done = true;
     await reading;
 

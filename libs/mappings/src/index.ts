@@ -4,3 +4,6 @@ export * from './mappings/mapping-relation';
 export * from './mappings/mapping.entity';
 export * from './systems/information-system.entity';
 export * from './systems/system-status';
+export * from './editing/system-editing.service';
+export * from './editing/system-input';
+export * from './editing/system-lifecycle.machine';
