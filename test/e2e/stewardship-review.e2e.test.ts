@@ -201,6 +201,19 @@ describe('review flow (e2e)', () => {
       who.steward,
     );
     expect(renamed).toMatchObject({ code: `${created.code}R`, source: 'Art. 1', version: 2, status: 'DRAFT', pendingRevision: null });
+    const history = await t.gql(
+      `query($key: String!) { history(key: $key) { action key changes { field before after } } }`,
+      { key: renamed.code },
+      who.steward,
+    );
+    expect(history.data!.history.map((h: any) => [h.action, h.key])).toEqual([
+      ['CREATE', created.code],
+      ['UPDATE', renamed.code],
+    ]);
+    expect(history.data!.history[1].changes).toEqual([
+      { field: 'code', before: created.code, after: renamed.code },
+      { field: 'source', before: null, after: 'Art. 1' },
+    ]);
     const inReviewNow = await ok(t, MUTATIONS.submit, { code: renamed.code, version: 2 }, who.steward);
     const renameInReview = onlyError(
       await t.gql(MUTATIONS.update, { code: renamed.code, version: inReviewNow.version, input: { code: created.code } }, who.steward),

@@ -128,6 +128,33 @@ describe('optimistic locking and validation (e2e)', () => {
     expect(results.filter((r) => r.errors).map((r) => onlyError(r).extensions!.field)).toEqual(['input.prefLabel.fr']);
   });
 
+  it('lets stewards of two domains relate their concepts to each other at the same time', async () => {
+    const fin = await draft(t, who);
+    const rh = await ok(
+      t,
+      MUTATIONS.create,
+      { input: { domain: 'RH', code: 'RH-0990', prefLabel: { fr: "Prime de fin d'année" } } },
+      who.admin,
+    );
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await Promise.all([
+        t.gql(`{ concept(code: "${fin.code}") { version } }`, {}, who.steward),
+        t.gql(`{ concept(code: "RH-0990") { version } }`, {}, who.otherSteward),
+      ]);
+      const results = await Promise.all([
+        t.gql(
+          MUTATIONS.update,
+          { code: fin.code, version: a.data!.concept.version, input: { related: round % 2 ? [] : [rh.code] } },
+          who.steward,
+        ),
+        t.gql(MUTATIONS.update, { code: rh.code, version: b.data!.concept.version, input: { related: [fin.code] } }, who.otherSteward),
+      ]);
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    }
+    const { data } = await t.gql(`{ concept(code: "RH-0990") { related { code } } }`, {}, who.admin);
+    expect(data!.concept.related).toEqual([{ code: fin.code }]);
+  });
+
   it('keeps a revision invalid against the dictionary from being applied', async () => {
     const a = await published(t, who);
     const edited = await ok(

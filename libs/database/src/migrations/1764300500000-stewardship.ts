@@ -22,6 +22,9 @@ export class Stewardship1764300500000 implements MigrationInterface {
       FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code AND (OLD.status <> 'DRAFT' OR OLD.first_published_at IS NOT NULL))
       EXECUTE FUNCTION concept_code_is_frozen()`);
 
+    // history by entity id (a draft's code may change)
+    await db.query(`CREATE INDEX change_entity_id_idx ON change (entity_type, entity_id, seq)`);
+
     await db.query(`ALTER TABLE domain ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version > 0)`);
 
     // A proposed change to a published entry, invisible to readers until another person approves it.
@@ -49,6 +52,7 @@ export class Stewardship1764300500000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE revision`);
     await db.query(`ALTER TABLE domain DROP COLUMN version`);
+    await db.query(`DROP INDEX change_entity_id_idx`);
     await db.query(`DROP TRIGGER concept_code_frozen ON concept`);
     await db.query(`DROP FUNCTION concept_code_is_frozen()`);
     await db.query(`ALTER TABLE concept DROP COLUMN first_published_at, DROP COLUMN last_editor`);

@@ -12,7 +12,8 @@ export interface ResolvedRelations {
 /**
  * The rules that need the database: relations point to existing concepts,
  * broader ones in the same domain and without cycles, and preferred labels
- * unique per language in the domain. Run under the domain lock.
+ * unique per language in the domain. Run under the domain lock; ends by
+ * taking the locks the relations need before the concept row is written.
  */
 @Injectable()
 export class ConceptIntegrity {
@@ -53,6 +54,8 @@ export class ConceptIntegrity {
         `${duplicate.code} already has the preferred label "${content.prefLabel[duplicate.lang as keyof typeof content.prefLabel]}" in domain ${concept.domain}`,
       );
     }
-    return { broaderIds, relatedIds: related.map((ref) => ref.id) };
+    const relatedIds = related.map((ref) => ref.id);
+    await this.writer.lockRelations(manager, concept.id, relatedIds);
+    return { broaderIds, relatedIds };
   }
 }

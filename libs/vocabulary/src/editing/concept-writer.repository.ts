@@ -166,26 +166,48 @@ export class ConceptWriterRepository {
     return (await manager.getRepository(ConceptEntity).findOneBy({ id: concept.id }))!;
   }
 
+  /**
+   * Related links are stored both ways, so writers of two related concepts
+   * (of two domains, under two domain locks) write the same pairs and take
+   * key-share locks on each other's rows. Before writing its row, each takes
+   * one lock per concept involved, in one global order: they take turns
+   * instead of deadlocking.
+   */
+  async lockRelations(manager: EntityManager, conceptId: string | null, relatedIds: readonly string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(k) FROM (
+         SELECT DISTINCT hashtextextended('lexique:concept:' || id::text, 0) AS k
+         FROM unnest(ARRAY[$1::uuid] || $2::uuid[] || ARRAY(SELECT related_id FROM concept_related WHERE concept_id = $1::uuid)) AS id
+         WHERE id IS NOT NULL
+         ORDER BY k OFFSET 0
+       ) ordered`,
+      [conceptId, relatedIds],
+    );
+  }
+
+  /** Makes the links of a concept these ones, touching only the pairs that change. */
   async replaceLinks(
     manager: EntityManager,
     conceptId: string,
     broaderIds: readonly string[],
     relatedIds: readonly string[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM concept_broader WHERE concept_id = $1`, [conceptId]);
-    await manager.query(`DELETE FROM concept_related WHERE concept_id = $1 OR related_id = $1`, [conceptId]);
-    if (broaderIds.length) {
-      await manager.query(`INSERT INTO concept_broader (concept_id, broader_id) SELECT $1, unnest($2::uuid[])`, [conceptId, broaderIds]);
-    }
-    if (relatedIds.length) {
-      // related is symmetric and stored both ways
-      await manager.query(
-        `INSERT INTO concept_related (concept_id, related_id)
-         SELECT $1::uuid, r FROM unnest($2::uuid[]) r UNION SELECT r, $1::uuid FROM unnest($2::uuid[]) r
-         ON CONFLICT DO NOTHING`,
-        [conceptId, relatedIds],
-      );
-    }
+    await manager.query(`DELETE FROM concept_broader WHERE concept_id = $1 AND broader_id <> ALL($2::uuid[])`, [conceptId, broaderIds]);
+    await manager.query(`INSERT INTO concept_broader (concept_id, broader_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+      conceptId,
+      broaderIds,
+    ]);
+    await manager.query(
+      `DELETE FROM concept_related
+       WHERE (concept_id = $1 AND related_id <> ALL($2::uuid[])) OR (related_id = $1 AND concept_id <> ALL($2::uuid[]))`,
+      [conceptId, relatedIds],
+    );
+    await manager.query(
+      `INSERT INTO concept_related (concept_id, related_id)
+       SELECT $1::uuid, r FROM unnest($2::uuid[]) r UNION SELECT r, $1::uuid FROM unnest($2::uuid[]) r
+       ON CONFLICT DO NOTHING`,
+      [conceptId, relatedIds],
+    );
   }
 }
 

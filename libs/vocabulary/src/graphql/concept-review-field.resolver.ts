@@ -21,6 +21,6 @@ export class ConceptReviewFieldResolver {
 
   @ResolveField()
   history(@Ctx() ctx: RequestContext, @Parent() concept: ConceptEntity) {
-    return this.historyService.ofConcept(ctx, concept.code);
+    return this.historyService.ofConcept(ctx, concept.id);
   }
 }

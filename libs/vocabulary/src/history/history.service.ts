@@ -19,13 +19,17 @@ export class HistoryService {
 
   async history(ctx: RequestContext, entity: ChangeEntityType, rawKey: string): Promise<Gql.Change[]> {
     const key = CODE_KEYED.has(entity) ? rawKey.trim().toUpperCase() : rawKey;
-    // A concept the caller may not see has no history for them either.
-    if (entity === 'CONCEPT' && !(await this.concepts.find(ctx, { code: key }))) throw notFound(`No concept "${rawKey}"`, 'key');
+    if (entity === 'CONCEPT') {
+      // A concept the caller may not see has no history for them either.
+      const concept = await this.concepts.find(ctx, { code: key });
+      if (!concept) throw notFound(`No concept "${rawKey}"`, 'key');
+      return this.ofConcept(ctx, concept.id);
+    }
     return this.visible(ctx, await this.reader.forEntity(entity, key));
   }
 
-  async ofConcept(ctx: RequestContext, code: string): Promise<Gql.Change[]> {
-    return this.visible(ctx, await this.reader.forEntity('CONCEPT', code));
+  async ofConcept(ctx: RequestContext, conceptId: string): Promise<Gql.Change[]> {
+    return this.visible(ctx, await this.reader.forEntityId('CONCEPT', conceptId));
   }
 
   private visible(ctx: RequestContext, rows: Awaited<ReturnType<ChangeLogReader['forEntity']>>): Gql.Change[] {
