@@ -10,9 +10,10 @@ export interface SystemFieldsInput {
   ownerName?: string | null;
   description?: LocalizedInput | null;
   status?: SystemStatus | null;
-  activeSince?: string | null;
-  retiringSince?: string | null;
-  retiredOn?: string | null;
+  /** Dates as YYYY-MM-DD; checked here whatever the caller's types say. */
+  activeSince?: unknown;
+  retiringSince?: unknown;
+  retiredOn?: unknown;
 }
 
 export interface SystemFields {
@@ -65,8 +66,9 @@ function pattern(value: string | undefined, field: string, regex: RegExp, what: 
   return value;
 }
 
-function date(value: string | null | undefined, field: string): string | null {
+function date(value: unknown, field: string): string | null {
   if (value === null || value === undefined) return null;
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badInput(field, `"${field}" must be a date as YYYY-MM-DD`);
+  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw badInput(field, `"${field}" must be a date as YYYY-MM-DD`);
   return value;
 }

@@ -6,7 +6,7 @@ import { DomainRepository } from '../domains/domain.repository';
 import { visibleChange } from './change-visibility';
 import { toChangeView } from './change-view';
 
-export const MAX_CHANGE_PAGE = 1000;
+export const MAX_CHANGE_PAGE = 500;
 /** API keys are the admins' business, not the dictionary's. */
 const FEED_ENTITIES: ChangeEntityType[] = ['DOMAIN', 'CONCEPT', 'SYSTEM', 'MAPPING'];
 /** Rows read per page at most, so that a caller who may see few of them does not make one request scan the whole log. */

@@ -2,12 +2,18 @@ import { ANONYMOUS_PRINCIPAL, Principal, Role } from '@lexique/core';
 import { ChangeRow } from '@lexique/database';
 import { visibleChange } from './change-visibility';
 
-const row = (action: string, before: unknown, after: unknown, domain: string | null = 'FIN'): ChangeRow => ({
+const row = (
+  action: string,
+  before: unknown,
+  after: unknown,
+  domain: string | null = 'FIN',
+  entityType: ChangeRow['entityType'] = 'CONCEPT',
+): ChangeRow => ({
   seq: '1',
   txid: '1',
   at: new Date(0),
   principal: 'user:alice',
-  entityType: 'CONCEPT',
+  entityType,
   entityId: 'id',
   entityKey: 'FIN-0001',
   domain,
@@ -46,7 +52,10 @@ describe('visibleChange', () => {
     expect(JSON.stringify(visibleChange(integrator, row('APPROVE_REVISION', published, published)))).not.toContain('budjet');
   });
 
-  it('shows changes of entities without a status (domains, systems) to everyone', () => {
-    expect(visibleChange(integrator, row('UPDATE', { code: 'SIRH' }, { code: 'SIRH', name: 'x' }, null))).not.toBeNull();
+  it('shows changes of domains and systems to everyone, whatever their status says', () => {
+    const domain = row('UPDATE', { code: 'FIN' }, { code: 'FIN', requiresReview: false }, 'FIN', 'DOMAIN');
+    expect(visibleChange(integrator, domain)).toBe(domain);
+    const system = row('UPDATE', { code: 'SIRH', status: 'ACTIVE' }, { code: 'SIRH', status: 'RETIRING' }, null, 'SYSTEM');
+    expect(visibleChange(ANONYMOUS_PRINCIPAL, system)).toBe(system);
   });
 });

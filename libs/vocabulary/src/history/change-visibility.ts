@@ -1,6 +1,9 @@
 import { canSeeUnpublished, Principal } from '@lexique/core';
-import { ChangeRow } from '@lexique/database';
+import { ChangeEntityType, ChangeRow } from '@lexique/database';
 import { PUBLIC_STATUSES } from '../concepts/concept-status';
+
+/** Entries that go through review; the status of others (a system's lifecycle) says nothing about visibility. */
+const REVIEWED: ReadonlySet<ChangeEntityType> = new Set<ChangeEntityType>(['CONCEPT', 'MAPPING']);
 
 /** Steps of review that readers never see: a proposal is not what the dictionary says. */
 const REVIEW_ACTIONS = new Set(['PROPOSE_REVISION', 'REJECT_REVISION']);
@@ -12,9 +15,10 @@ const REVIEW_ACTIONS = new Set(['PROPOSE_REVISION', 'REJECT_REVISION']);
  * published shows as appearing, one sent back to draft as disappearing),
  * review steps are left out, and hidden labels never leave the server.
  * The rule reads only `status` in the snapshots, so it covers mappings too.
+ * Domains and systems are public: their changes are shown as they are.
  */
 export function visibleChange(principal: Principal, row: ChangeRow): ChangeRow | null {
-  if (canSeeUnpublished(principal, row.domain ?? '')) return row;
+  if (!REVIEWED.has(row.entityType) || canSeeUnpublished(principal, row.domain ?? '')) return row;
   if (REVIEW_ACTIONS.has(row.action)) return null;
   const before = publicSnapshot(row.before);
   const after = publicSnapshot(row.after);
