@@ -1,4 +1,7 @@
 export * from './demo/mappings-seeder';
+export * from './editing/system-editing.service';
+export * from './editing/system-input';
+export * from './editing/system-lifecycle.machine';
 export * from './mappings.module';
 export * from './mappings/local-code';
 export * from './mappings/mapping-relation';

@@ -5,6 +5,8 @@ import { MappingsSeeder } from './demo/mappings-seeder';
 import { ConceptMappingsResolver, MappingFieldResolver } from './graphql/mapping-field.resolver';
 import { MappingsQueryResolver } from './graphql/mappings-query.resolver';
 import { OwnerFieldResolver, SystemFieldResolver } from './graphql/system-field.resolver';
+import { SystemAdminResolver } from './editing/system-admin.resolver';
+import { SystemEditingService } from './editing/system-editing.service';
 import { MappingEntity } from './mappings/mapping.entity';
 import { MappingRepository } from './mappings/mapping.repository';
 import { MappingService } from './mappings/mapping.service';
@@ -24,12 +26,22 @@ import { TranslationService } from './translation/translation.service';
     MappingService,
     TranslationService,
     MappingsSeeder,
+    SystemEditingService,
     MappingsQueryResolver,
     SystemFieldResolver,
     OwnerFieldResolver,
     MappingFieldResolver,
     ConceptMappingsResolver,
+    SystemAdminResolver,
   ],
-  exports: [SystemService, MappingService, TranslationService, MappingRepository, InformationSystemRepository, MappingsSeeder],
+  exports: [
+    SystemService,
+    MappingService,
+    TranslationService,
+    MappingRepository,
+    InformationSystemRepository,
+    MappingsSeeder,
+    SystemEditingService,
+  ],
 })
 export class MappingsModule {}

@@ -11,6 +11,20 @@ import { DomainService } from './domains/domain.service';
 import { ConceptFieldResolver } from './graphql/concept-field.resolver';
 import { DomainFieldResolver } from './graphql/domain-field.resolver';
 import { VocabularyQueryResolver } from './graphql/vocabulary-query.resolver';
+import { ConceptEditingService } from './editing/concept-editing.service';
+import { ConceptIntegrity } from './editing/concept-integrity';
+import { ConceptReviewService } from './editing/concept-review.service';
+import { ConceptRevisionLoaders } from './editing/concept-revision.loaders';
+import { ConceptWriteGate } from './editing/concept-write-gate';
+import { ConceptWriterRepository } from './editing/concept-writer.repository';
+import { DomainEditingService } from './editing/domain-editing.service';
+import { ConceptReviewFieldResolver } from './graphql/concept-review-field.resolver';
+import { HistoryQueryResolver } from './graphql/history-query.resolver';
+import { JsonScalar } from './graphql/json.scalar';
+import { StewardshipMutationResolver } from './graphql/stewardship-mutation.resolver';
+import { ChangeFeedService } from './history/change-feed.service';
+import { HistoryService } from './history/history.service';
+import { RevisionRepository } from './review/revision.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DomainEntity, ConceptEntity])],
@@ -24,7 +38,30 @@ import { VocabularyQueryResolver } from './graphql/vocabulary-query.resolver';
     VocabularyQueryResolver,
     ConceptFieldResolver,
     DomainFieldResolver,
+    RevisionRepository,
+    ConceptWriterRepository,
+    ConceptIntegrity,
+    ConceptWriteGate,
+    ConceptEditingService,
+    ConceptReviewService,
+    ConceptRevisionLoaders,
+    DomainEditingService,
+    HistoryService,
+    ChangeFeedService,
+    JsonScalar,
+    StewardshipMutationResolver,
+    HistoryQueryResolver,
+    ConceptReviewFieldResolver,
   ],
-  exports: [ConceptService, DomainService, ConceptLoaders, ConceptRepository, DomainRepository, VocabularySeeder],
+  exports: [
+    RevisionRepository,
+    HistoryService,
+    ConceptService,
+    DomainService,
+    ConceptLoaders,
+    ConceptRepository,
+    DomainRepository,
+    VocabularySeeder,
+  ],
 })
 export class VocabularyModule {}

@@ -45,6 +45,13 @@ export enum MappingStatus {
     PUBLISHED = "PUBLISHED"
 }
 
+export enum ChangeEntity {
+    DOMAIN = "DOMAIN",
+    CONCEPT = "CONCEPT",
+    SYSTEM = "SYSTEM",
+    MAPPING = "MAPPING"
+}
+
 export enum ConceptStatus {
     DRAFT = "DRAFT",
     IN_REVIEW = "IN_REVIEW",
@@ -56,6 +63,79 @@ export interface CreateApiKeyInput {
     name: string;
     roles: Role[];
     stewardDomains?: Nullable<string[]>;
+}
+
+export interface LocalizedTextInput {
+    fr?: Nullable<string>;
+    en?: Nullable<string>;
+}
+
+export interface LocalizedTextsInput {
+    fr?: Nullable<string[]>;
+    en?: Nullable<string[]>;
+}
+
+export interface CreateConceptInput {
+    domain: string;
+    code: string;
+    prefLabel: LocalizedTextInput;
+    altLabels?: Nullable<LocalizedTextsInput>;
+    hiddenLabels?: Nullable<string[]>;
+    acronyms?: Nullable<string[]>;
+    definition?: Nullable<LocalizedTextInput>;
+    scopeNote?: Nullable<LocalizedTextInput>;
+    source?: Nullable<string>;
+    broader?: Nullable<string[]>;
+    related?: Nullable<string[]>;
+}
+
+export interface UpdateConceptInput {
+    code?: Nullable<string>;
+    prefLabel?: Nullable<LocalizedTextInput>;
+    altLabels?: Nullable<LocalizedTextsInput>;
+    hiddenLabels?: Nullable<string[]>;
+    acronyms?: Nullable<string[]>;
+    definition?: Nullable<LocalizedTextInput>;
+    scopeNote?: Nullable<LocalizedTextInput>;
+    source?: Nullable<string>;
+    broader?: Nullable<string[]>;
+    related?: Nullable<string[]>;
+}
+
+export interface CreateDomainInput {
+    code: string;
+    label: LocalizedTextInput;
+    description?: Nullable<LocalizedTextInput>;
+    requiresReview?: Nullable<boolean>;
+}
+
+export interface UpdateDomainInput {
+    label?: Nullable<LocalizedTextInput>;
+    description?: Nullable<LocalizedTextInput>;
+    requiresReview?: Nullable<boolean>;
+}
+
+export interface CreateSystemInput {
+    code: string;
+    name: string;
+    kind: string;
+    owner: string;
+    ownerName: string;
+    description?: Nullable<LocalizedTextInput>;
+    status?: Nullable<SystemStatus>;
+    activeSince?: Nullable<Date>;
+}
+
+export interface UpdateSystemInput {
+    name?: Nullable<string>;
+    kind?: Nullable<string>;
+    owner?: Nullable<string>;
+    ownerName?: Nullable<string>;
+    description?: Nullable<LocalizedTextInput>;
+    status?: Nullable<SystemStatus>;
+    activeSince?: Nullable<Date>;
+    retiringSince?: Nullable<Date>;
+    retiredOn?: Nullable<Date>;
 }
 
 export interface ConceptFilter {
@@ -96,6 +176,8 @@ export interface IQuery {
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
+    history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
+    changes(after?: Nullable<string>, first?: Nullable<number>, domains?: Nullable<string[]>): ChangeConnection | Promise<ChangeConnection>;
     domains(): Domain[] | Promise<Domain[]>;
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
@@ -105,6 +187,17 @@ export interface IQuery {
 export interface IMutation {
     createApiKey(input: CreateApiKeyInput): CreatedApiKey | Promise<CreatedApiKey>;
     revokeApiKey(prefix: string): ApiKey | Promise<ApiKey>;
+    createConcept(input: CreateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
+    updateConcept(code: string, version: number, input: UpdateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
+    submitConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
+    approveConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
+    rejectConcept(code: string, version: number, reason: string): Concept | Promise<Concept>;
+    deprecateConcept(code: string, version: number, replacedBy?: Nullable<string>, reason?: Nullable<string>): Concept | Promise<Concept>;
+    restoreConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
+    createDomain(input: CreateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
+    updateDomain(code: string, version: number, input: UpdateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
+    createSystem(input: CreateSystemInput, reason?: Nullable<string>): InformationSystem | Promise<InformationSystem>;
+    updateSystem(code: string, version: number, input: UpdateSystemInput, reason?: Nullable<string>): InformationSystem | Promise<InformationSystem>;
 }
 
 export interface PageInfo {
@@ -143,6 +236,7 @@ export interface InformationSystem {
     retiredOn?: Nullable<Date>;
     coverage: MappingCoverage;
     mappings: MappingConnection;
+    version: number;
 }
 
 export interface Mapping {
@@ -192,6 +286,8 @@ export interface Crosswalk {
 
 export interface Concept {
     mappings: Mapping[];
+    pendingRevision?: Nullable<ConceptRevision>;
+    history: Change[];
     id: string;
     code: string;
     domain: Domain;
@@ -211,13 +307,55 @@ export interface Concept {
     updatedAt: DateTime;
 }
 
+export interface FieldChange {
+    field: string;
+    before?: Nullable<JSON>;
+    after?: Nullable<JSON>;
+}
+
+export interface ConceptRevision {
+    id: string;
+    author: string;
+    reason?: Nullable<string>;
+    createdAt: DateTime;
+    updatedAt: DateTime;
+    proposed: JSON;
+    changes: FieldChange[];
+}
+
 export interface Domain {
+    version: number;
     code: string;
     label?: Nullable<string>;
     description?: Nullable<string>;
     labelLanguages: string[];
     requiresReview: boolean;
     conceptCount: number;
+}
+
+export interface Change {
+    sequence: string;
+    at: DateTime;
+    principal: string;
+    entity: ChangeEntity;
+    entityId: string;
+    key: string;
+    domain?: Nullable<string>;
+    action: string;
+    reason?: Nullable<string>;
+    before?: Nullable<JSON>;
+    after?: Nullable<JSON>;
+    changes: FieldChange[];
+}
+
+export interface ChangeEdge {
+    cursor: string;
+    node: Change;
+}
+
+export interface ChangeConnection {
+    edges: ChangeEdge[];
+    pageInfo: PageInfo;
 }
 
 export interface ConceptEdge {
@@ -232,4 +370,5 @@ export interface ConceptConnection {
 }
 
 export type DateTime = Date;
+export type JSON = unknown;
 type Nullable<T> = T | null;

@@ -71,6 +71,20 @@ export class ChangeLogReader {
     );
     return rows.map(toChangeRow);
   }
+
+  /** Every change of one entity by its id, oldest first: the history of a draft whose code changed stays whole. */
+  async forEntityId(
+    entityType: ChangeEntityType,
+    entityId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ChangeRow[]> {
+    const rows: RawChange[] = await manager.query(
+      `SELECT seq::text, txid::text, at, principal, entity_type, entity_id, entity_key, domain_code, action, before, after, reason
+       FROM change WHERE entity_type = $1 AND entity_id = $2 ORDER BY change.seq`,
+      [entityType, entityId],
+    );
+    return rows.map(toChangeRow);
+  }
 }
 
 interface RawChange {

@@ -41,6 +41,14 @@ export class ConceptEntity {
   @Column('uuid', { name: 'replaced_by_id', nullable: true })
   replacedById!: string | null;
 
+  /** Principal who last changed the content: the one person who may not approve it (four eyes). */
+  @Column('text', { name: 'last_editor', nullable: true })
+  lastEditor!: string | null;
+
+  /** Set when first published; from then on the code never changes. */
+  @Column('timestamptz', { name: 'first_published_at', nullable: true })
+  firstPublishedAt!: Date | null;
+
   /** Optimistic lock, incremented by the conditional UPDATE that writes the row. */
   @Column('integer', { default: 1 })
   version!: number;

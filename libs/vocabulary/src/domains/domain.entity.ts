@@ -15,6 +15,10 @@ export class DomainEntity {
   @Column('boolean', { name: 'requires_review', default: true })
   requiresReview!: boolean;
 
+  /** Optimistic lock, incremented by the conditional UPDATE that writes the row. */
+  @Column('integer', { default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
