@@ -1,6 +1,8 @@
 import { Command } from '../command';
 import { dbResetCommand } from './db-reset.command';
+import { exportCommand } from './export.command';
+import { importCommand } from './import.command';
 import { migrateCommand } from './migrate.command';
 import { seedCommand } from './seed.command';
 
-export const COMMANDS: Command[] = [migrateCommand, seedCommand, dbResetCommand];
+export const COMMANDS: Command[] = [migrateCommand, seedCommand, dbResetCommand, importCommand, exportCommand];

@@ -10,6 +10,20 @@
 
 /* Generated from schema/*.graphql by `npm run schema:types`. Do not edit. */
 
+export enum InterchangeFormat {
+    SKOS_TURTLE = "SKOS_TURTLE",
+    SKOS_JSONLD = "SKOS_JSONLD",
+    CONCEPTS_CSV = "CONCEPTS_CSV",
+    SSSOM_TSV = "SSSOM_TSV",
+    MAPPINGS_CSV = "MAPPINGS_CSV",
+    SYSTEMS_CSV = "SYSTEMS_CSV"
+}
+
+export enum FileEncoding {
+    TEXT = "TEXT",
+    BASE64 = "BASE64"
+}
+
 export enum SystemStatus {
     ACTIVE = "ACTIVE",
     RETIRING = "RETIRING",
@@ -38,6 +52,16 @@ export enum ConceptStatus {
     DEPRECATED = "DEPRECATED"
 }
 
+export interface ImportFileInput {
+    fileName: string;
+    format?: Nullable<InterchangeFormat>;
+    content: string;
+    encoding?: Nullable<FileEncoding>;
+    domain?: Nullable<string>;
+    system?: Nullable<string>;
+    dryRun?: Nullable<boolean>;
+}
+
 export interface ConceptFilter {
     domain?: Nullable<string>;
     statuses?: Nullable<ConceptStatus[]>;
@@ -61,6 +85,38 @@ export interface IQuery {
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
     concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
+}
+
+export interface ImportProblem {
+    line?: Nullable<number>;
+    subject?: Nullable<string>;
+    field: string;
+    message: string;
+}
+
+export interface ImportCounts {
+    created: number;
+    updated: number;
+    unchanged: number;
+}
+
+export interface ImportReport {
+    fileName: string;
+    format: InterchangeFormat;
+    dryRun: boolean;
+    applied: boolean;
+    rows: number;
+    domains: ImportCounts;
+    concepts: ImportCounts;
+    systems: ImportCounts;
+    mappings: ImportCounts;
+    sentToReview: number;
+    problems: ImportProblem[];
+    problemCount: number;
+}
+
+export interface IMutation {
+    importFile(input: ImportFileInput): ImportReport | Promise<ImportReport>;
 }
 
 export interface Owner {
