@@ -37,6 +37,8 @@ export interface MappingRecord {
   concept: string | null;
   /** Preferred French label of the concept: written for readers of the file, ignored on import. */
   conceptLabel?: string | null;
+  /** Successor of the concept when it is deprecated: written for readers of SSSOM files, ignored on import. */
+  conceptReplacedBy?: string | null;
   note: string | null;
   validFrom: string | null;
   validTo: string | null;

@@ -61,7 +61,8 @@ export class ExportRepository {
   ): Promise<(MappingRecord & { key: string; id: string })[]> {
     return this.dataSource.query(
       `SELECT m.id, m.local_code_key AS key, m.system_code AS system, m.local_code AS "localCode", m.local_label AS "localLabel",
-         m.relation, c.code AS concept, c.pref_label->>'fr' AS "conceptLabel", m.note, m.valid_from::text AS "validFrom",
+         m.relation, c.code AS concept, c.pref_label->>'fr' AS "conceptLabel", m.note,
+         (SELECT r.code FROM concept r WHERE r.id = c.replaced_by_id AND c.status = 'DEPRECATED') AS "conceptReplacedBy", m.valid_from::text AS "validFrom",
          m.valid_to::text AS "validTo", m.justification, m.confidence::float8 AS confidence
        FROM mapping m LEFT JOIN concept c ON c.id = m.concept_id
        WHERE ($1::boolean OR m.status = 'PUBLISHED') AND (c.id IS NULL OR ${visible('c')})

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -6,6 +6,7 @@ import { Allow, Ctx } from '@lexique/access';
 import { notFound, RequestContext, Role } from '@lexique/core';
 import { InterchangeFormat } from '../formats/interchange-format';
 import { ExportService } from '../export/export.service';
+import { DomainErrorHttpFilter } from './domain-error.filter';
 
 const CONCEPT_FILES: Record<string, InterchangeFormat> = {
   ttl: InterchangeFormat.SKOS_TURTLE,
@@ -23,6 +24,7 @@ const MAPPING_FILES: Record<string, InterchangeFormat> = {
  * anyone who may read the dictionary may download what they may read.
  */
 @Controller('export')
+@UseFilters(DomainErrorHttpFilter)
 export class ExportController {
   constructor(private readonly exports: ExportService) {}
 

@@ -183,7 +183,7 @@ export class ImportService {
       if (item.kind === 'problem') addProblem(item.problem);
       else if (item.kind === 'mapping') {
         report.rows++;
-        const { conceptLabel: _label, ...record } = item.record;
+        const { conceptLabel: _label, conceptReplacedBy: _successor, ...record } = item.record;
         for (const problem of validateMapping(record)) addProblem({ ...item.at, ...problem });
         if (readerOptions.system && record.system !== readerOptions.system) {
           addProblem({ ...item.at, field: 'system', message: `The import is limited to system ${readerOptions.system}` });

@@ -96,11 +96,11 @@ function* recordOf(subject: string, facts: Facts, options: ReaderOptions, seen: 
   if (schemes.length > 1) problem('skos:inScheme', 'A concept belongs to one scheme (domain)');
   if (schemes.length === 1 && !schemes[0]) problem('skos:inScheme', `The scheme must be under ${SCHEME_IRI}`);
   const acronyms = literals(BMO + 'acronym').map((l) => l.value);
-  const acronymSet = new Set(acronyms);
-  // acronyms are also stated as altLabel for SKOS consumers: stored once, as acronyms
+  const acronymsByLanguage = listsByLanguage(BMO + 'acronym');
+  // acronyms are also stated as altLabel in their language for SKOS consumers: stored once, as acronyms
   const altLabels = Object.fromEntries(
     Object.entries(listsByLanguage('altLabel'))
-      .map(([lang, values]) => [lang, values.filter((v) => !acronymSet.has(v))] as const)
+      .map(([lang, values]) => [lang, values.filter((v) => !acronymsByLanguage[lang]?.includes(v))] as const)
       .filter(([, values]) => values.length > 0),
   );
   const statuses = literals(BMO + 'status').map((l) => l.value);

@@ -15,6 +15,13 @@ const PREDICATES: Record<string, string> = {
 const RELATIONS = new Map(Object.entries(PREDICATES).filter(([r]) => r !== 'UNMAPPED').map(([relation, predicate]) => [predicate, relation]));
 const NO_TERM_FOUND = 'sssom:NoTermFound';
 
+/**
+ * Written after the note when the concept is deprecated, for people reading
+ * the file (as in test/fixtures); derived, so dropped again on import.
+ */
+const deprecationNotice = (successor: string) => `concept obsolète, remplacé par ${successor}`;
+const DEPRECATION_NOTICE = /(^| ; )concept obsolète, remplacé par [A-Z0-9-]+$/;
+
 export const SSSOM_COLUMNS = [
   'subject_id',
   'subject_label',
@@ -156,7 +163,7 @@ export const readSssomTsv: FileReader = async function* (text, options): AsyncGe
     const label = cell('subject_label');
     if (label !== undefined) record.localLabel = label || null;
     const comment = cell('comment');
-    if (comment !== undefined) record.note = comment || null;
+    if (comment !== undefined) record.note = comment.replace(DEPRECATION_NOTICE, '') || null;
     const justification = cell('mapping_justification');
     if (justification !== undefined) record.justification = justification;
     const confidence = cell('confidence');
@@ -199,7 +206,7 @@ export function sssomRow(m: MappingRecord, prefixOf: (system: string) => string)
       m.justification,
       m.confidence === null ? '' : String(m.confidence),
       `bmsys:${m.system}`,
-      m.note ?? '',
+      [m.note, m.conceptReplacedBy ? deprecationNotice(m.conceptReplacedBy) : null].filter(Boolean).join(' ; '),
     ],
     '\t',
   ).replace(/\r\n$/, '\n');
