@@ -126,6 +126,9 @@ export class ConceptStagingRepository {
         SELECT s.line, s.subject, 'domain', format('Unknown domain "%s"', s.after->>'domain'), s.ord FROM import_concept s
         WHERE NOT EXISTS (SELECT 1 FROM domain d WHERE d.code = s.after->>'domain') AND NOT EXISTS (SELECT 1 FROM import_domain d WHERE d.code = s.after->>'domain')
       UNION ALL
+        SELECT s.line, s.subject, 'prefLabel@fr', 'Every concept has a French preferred label', s.ord FROM import_concept s
+        WHERE s.after->'prefLabel'->>'fr' IS NULL AND NOT (s.doc ? 'prefLabel')
+      UNION ALL
         SELECT s.line, s.subject, 'domain', format('%s is in domain %s: a concept does not change domain', s.code, s.before->>'domain'), s.ord FROM import_concept s
         WHERE s.before IS NOT NULL AND s.before->>'domain' <> s.after->>'domain'
       UNION ALL

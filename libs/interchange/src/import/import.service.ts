@@ -102,6 +102,8 @@ export class ImportService {
       if (error instanceof EncodingError) addProblem({ line: error.line, field: 'encoding', message: error.message });
       else if (!(error instanceof Rollback)) throw error;
     }
+    // rows checked in Node and references checked in SQL, merged back into file order
+    report.problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     return report;
   }
 

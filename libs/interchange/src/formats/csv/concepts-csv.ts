@@ -44,7 +44,8 @@ function columnOf(name: string): Column | null {
  * One concept per row. A column left out keeps that field of existing
  * concepts; a present column replaces it (an empty cell clears it). The
  * languages of a localized field go together: a file with `prefLabel@fr`
- * and no `prefLabel@en` clears English preferred labels.
+ * and no `prefLabel@en` clears English preferred labels. New concepts need
+ * `prefLabel@fr`; a file of acronyms only (`code;domain;acronyms`) is fine.
  */
 export const readConceptsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
@@ -56,7 +57,7 @@ export const readConceptsCsv: FileReader = async function* (text, options): Asyn
       yield { kind: 'problem', problem: { line: 1, field: name || `column ${i + 1}`, message: `Unknown column "${name}" (known: ${CONCEPT_CSV_COLUMNS.join(', ')}; multi-valued cells use "|")` } };
     }
   }
-  const required = ['code', 'prefLabel@fr', ...(options.domain ? [] : ['domain'])];
+  const required = ['code', ...(options.domain ? [] : ['domain'])];
   for (const name of required) {
     if (!table.header.includes(name)) {
       broken = true;
