@@ -40,13 +40,20 @@ describe('importing the fixtures into an empty database (integration)', () => {
     expect(mine.domains.map((d) => d.code)).toEqual(reference.domains.map((d) => d.code));
     expect(mine.domains.map((d) => d.label)).toEqual(reference.domains.map((d) => d.label));
     // and what the demo file says, directly
-    expect(mine.concepts.filter((c) => c.status === 'DEPRECATED')).toHaveLength(demo.concepts.filter((c) => c.status === 'DEPRECATED').length);
+    expect(mine.concepts.filter((c) => c.status === 'DEPRECATED')).toHaveLength(
+      demo.concepts.filter((c) => c.status === 'DEPRECATED').length,
+    );
     const fin1 = demo.concepts.find((c) => c.code === 'FIN-0001')!;
-    expect(mine.concepts.find((c) => c.code === 'FIN-0001')).toMatchObject({ acronyms: fin1.acronyms, altLabels: { fr: fin1.altLabels!.fr }, hiddenLabels: fin1.hiddenLabels });
+    expect(mine.concepts.find((c) => c.code === 'FIN-0001')).toMatchObject({
+      acronyms: fin1.acronyms,
+      altLabels: { fr: fin1.altLabels!.fr },
+      hiddenLabels: fin1.hiddenLabels,
+    });
 
     const sql = new Client({ connectionString: imported.databaseUrl });
     await sql.connect();
-    const changes = (await sql.query(`SELECT principal, reason, entity_type, count(*)::int AS n FROM change GROUP BY 1, 2, 3 ORDER BY 3`)).rows;
+    const changes = (await sql.query(`SELECT principal, reason, entity_type, count(*)::int AS n FROM change GROUP BY 1, 2, 3 ORDER BY 3`))
+      .rows;
     await sql.end();
     expect(changes).toEqual([
       { principal: ADMIN.id, reason: 'import vocabulary.ttl', entity_type: 'CONCEPT', n: demo.concepts.length },

@@ -37,7 +37,11 @@ describe('import rules (integration)', () => {
   });
 
   /** Imports and checks that nothing at all was written, change log included. */
-  async function refused(content: string | Buffer, options: { fileName: string; format: InterchangeFormat; system?: string }, principal = ADMIN) {
+  async function refused(
+    content: string | Buffer,
+    options: { fileName: string; format: InterchangeFormat; system?: string },
+    principal = ADMIN,
+  ) {
     const before = await tableCounts(t);
     const report = await importText(t, content, options, principal);
     expect(report.applied).toBe(false);
@@ -100,7 +104,11 @@ describe('import rules (integration)', () => {
       const report = await refused(ttl, { fileName: 'v.ttl', format: InterchangeFormat.SKOS_TURTLE });
       expect(report.problems).toEqual([
         { subject: `${CONCEPT}FIN-0900`, field: 'skos:prefLabel', message: 'More than one value in language "fr"' },
-        { subject: `${CONCEPT}FIN-0900`, field: 'skos:related', message: expect.stringContaining('"https://example.org/x" is not a concept of this vocabulary') },
+        {
+          subject: `${CONCEPT}FIN-0900`,
+          field: 'skos:related',
+          message: expect.stringContaining('"https://example.org/x" is not a concept of this vocabulary'),
+        },
       ]);
       const unknown = await refused(ttl.replace(', "Budget vert bis"@fr', '').replace('    skos:related <https://example.org/x> ;\n', ''), {
         fileName: 'v.ttl',
@@ -130,13 +138,20 @@ describe('import rules (integration)', () => {
       expect(report.problems).toEqual([
         { line: metadataLines + 2, field: 'concept', message: 'Unknown concept "FIN-9999"' },
         { line: metadataLines + 3, field: 'subject_id', message: expect.stringContaining('"nope:NEW2" is not a local code') },
-        { line: metadataLines + 4, field: 'predicate_id', message: expect.stringContaining('"skos:sameAs" is not a SKOS mapping predicate') },
+        {
+          line: metadataLines + 4,
+          field: 'predicate_id',
+          message: expect.stringContaining('"skos:sameAs" is not a SKOS mapping predicate'),
+        },
       ]);
       expect(report.mappings).toEqual({ created: 2, updated: 0, unchanged: 0 });
     });
 
     it('SSSOM without its object_id column', async () => {
-      const report = await refused(`${SSSOM_METADATA}\nsubject_id\tpredicate_id\nmerfin:X\tskos:exactMatch\n`, { fileName: 'm.sssom.tsv', format: InterchangeFormat.SSSOM_TSV });
+      const report = await refused(`${SSSOM_METADATA}\nsubject_id\tpredicate_id\nmerfin:X\tskos:exactMatch\n`, {
+        fileName: 'm.sssom.tsv',
+        format: InterchangeFormat.SSSOM_TSV,
+      });
       expect(report.problems).toEqual([{ line: metadataLines + 1, field: 'object_id', message: 'Missing column "object_id"' }]);
     });
 
@@ -164,7 +179,8 @@ describe('import rules (integration)', () => {
   });
 
   describe('good files', () => {
-    const csv = '\uFEFFcode,domain,status,prefLabel@fr,altLabels@fr,acronyms\r\nFIN-0910,FIN,DRAFT,"Budget vert, annexe",Budget climat | Budget écologique,BV\r\nFIN-0911,FIN,DRAFT,Taxonomie verte,,\r\n';
+    const csv =
+      '\uFEFFcode,domain,status,prefLabel@fr,altLabels@fr,acronyms\r\nFIN-0910,FIN,DRAFT,"Budget vert, annexe",Budget climat | Budget écologique,BV\r\nFIN-0911,FIN,DRAFT,Taxonomie verte,,\r\n';
 
     it('a dry run reports what would change and writes nothing; the import then writes it, attributed; a second import changes nothing', async () => {
       const before = await tableCounts(t);
@@ -172,11 +188,24 @@ describe('import rules (integration)', () => {
       expect(dry).toMatchObject({ applied: false, dryRun: true, problems: [], concepts: { created: 2, updated: 0, unchanged: 0 } });
       expect(await tableCounts(t)).toEqual(before);
 
-      const real = await importText(t, csv, { fileName: '/tmp/vert.csv', format: InterchangeFormat.CONCEPTS_CSV }, steward('alice', ['FIN']));
+      const real = await importText(
+        t,
+        csv,
+        { fileName: '/tmp/vert.csv', format: InterchangeFormat.CONCEPTS_CSV },
+        steward('alice', ['FIN']),
+      );
       expect(real).toMatchObject({ applied: true, problems: [], concepts: { created: 2 } });
-      const { rows } = await sql.query(`SELECT entity_key, action, principal, reason, after->'altLabels' AS alt FROM change WHERE entity_key LIKE 'FIN-091%' ORDER BY entity_key`);
+      const { rows } = await sql.query(
+        `SELECT entity_key, action, principal, reason, after->'altLabels' AS alt FROM change WHERE entity_key LIKE 'FIN-091%' ORDER BY entity_key`,
+      );
       expect(rows).toEqual([
-        { entity_key: 'FIN-0910', action: 'CREATE', principal: 'user:alice', reason: 'import vert.csv', alt: { fr: ['Budget climat', 'Budget écologique'] } },
+        {
+          entity_key: 'FIN-0910',
+          action: 'CREATE',
+          principal: 'user:alice',
+          reason: 'import vert.csv',
+          alt: { fr: ['Budget climat', 'Budget écologique'] },
+        },
         { entity_key: 'FIN-0911', action: 'CREATE', principal: 'user:alice', reason: 'import vert.csv', alt: {} },
       ]);
 
@@ -187,9 +216,14 @@ describe('import rules (integration)', () => {
     });
 
     it('a column left out keeps the field; a present one replaces it (one update, one change row)', async () => {
-      const report = await importText(t, 'code;domain;acronyms\nFIN-0910;FIN;BV | BVA\nFIN-0911;FIN;\n', { fileName: 'sigles.csv', format: InterchangeFormat.CONCEPTS_CSV });
+      const report = await importText(t, 'code;domain;acronyms\nFIN-0910;FIN;BV | BVA\nFIN-0911;FIN;\n', {
+        fileName: 'sigles.csv',
+        format: InterchangeFormat.CONCEPTS_CSV,
+      });
       expect(report).toMatchObject({ applied: true, problems: [], concepts: { created: 0, updated: 1, unchanged: 1 } });
-      const { rows } = await sql.query(`SELECT code, pref_label->>'fr' AS label, acronyms, version FROM concept WHERE code IN ('FIN-0910', 'FIN-0911') ORDER BY code`);
+      const { rows } = await sql.query(
+        `SELECT code, pref_label->>'fr' AS label, acronyms, version FROM concept WHERE code IN ('FIN-0910', 'FIN-0911') ORDER BY code`,
+      );
       expect(rows).toEqual([
         { code: 'FIN-0910', label: 'Budget vert, annexe', acronyms: ['BV', 'BVA'], version: 2 },
         { code: 'FIN-0911', label: 'Taxonomie verte', acronyms: [], version: 1 },
@@ -199,7 +233,12 @@ describe('import rules (integration)', () => {
 
   describe('publication rules', () => {
     it('a steward of a domain that requires review: new published concepts arrive IN_REVIEW', async () => {
-      const report = await importText(t, 'code;domain;status;prefLabel@fr\nFIN-0920;FIN;PUBLISHED;Budget participatif\n', { fileName: 'bp.csv', format: InterchangeFormat.CONCEPTS_CSV }, steward('bob', ['FIN']));
+      const report = await importText(
+        t,
+        'code;domain;status;prefLabel@fr\nFIN-0920;FIN;PUBLISHED;Budget participatif\n',
+        { fileName: 'bp.csv', format: InterchangeFormat.CONCEPTS_CSV },
+        steward('bob', ['FIN']),
+      );
       expect(report).toMatchObject({ applied: true, problems: [], sentToReview: 1, concepts: { created: 1 } });
       const { rows } = await sql.query(`SELECT status FROM concept WHERE code = 'FIN-0920'`);
       expect(rows).toEqual([{ status: 'IN_REVIEW' }]);
@@ -207,17 +246,42 @@ describe('import rules (integration)', () => {
 
     it('refuses what would bypass review, leave the steward’s domains or downgrade a published entry', async () => {
       const bob = steward('bob', ['FIN']);
-      const published = await refused('code;domain;prefLabel@fr\nFIN-0001;FIN;Instruction M57\n', { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV }, bob);
-      expect(published.problems).toEqual([{ line: 2, field: 'status', message: 'The concept is PUBLISHED and domain FIN requires review: change it through the API (four eyes)' }]);
-      const elsewhere = await refused('code;domain;prefLabel@fr\nRH-0900;RH;Télétravail\n', { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV }, bob);
+      const published = await refused(
+        'code;domain;prefLabel@fr\nFIN-0001;FIN;Instruction M57\n',
+        { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
+        bob,
+      );
+      expect(published.problems).toEqual([
+        {
+          line: 2,
+          field: 'status',
+          message: 'The concept is PUBLISHED and domain FIN requires review: change it through the API (four eyes)',
+        },
+      ]);
+      const elsewhere = await refused(
+        'code;domain;prefLabel@fr\nRH-0900;RH;Télétravail\n',
+        { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
+        bob,
+      );
       expect(elsewhere.problems).toEqual([{ line: 2, field: 'domain', message: 'You are not a steward of domain RH' }]);
-      const downgrade = await refused('code;domain;status\nFIN-0001;FIN;DRAFT\n', { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV }, ADMIN);
-      expect(downgrade.problems).toEqual([{ line: 2, field: 'status', message: 'The concept is PUBLISHED: an import does not take it back to DRAFT' }]);
+      const downgrade = await refused(
+        'code;domain;status\nFIN-0001;FIN;DRAFT\n',
+        { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
+        ADMIN,
+      );
+      expect(downgrade.problems).toEqual([
+        { line: 2, field: 'status', message: 'The concept is PUBLISHED: an import does not take it back to DRAFT' },
+      ]);
     });
 
     it('readers and integrators may not import', async () => {
       await expect(
-        importText(t, 'code;domain;prefLabel@fr\n', { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV }, { ...ADMIN, id: 'user:r', roles: [] }),
+        importText(
+          t,
+          'code;domain;prefLabel@fr\n',
+          { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
+          { ...ADMIN, id: 'user:r', roles: [] },
+        ),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
   });

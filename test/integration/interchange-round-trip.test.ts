@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-import { Parser, Quad } from 'n3';
+import { Parser, Quad, Store } from 'n3';
 import { JsonLdParser } from 'jsonld-streaming-parser';
-import datasetFactory from '@rdfjs/dataset';
 import SHACLValidator from 'rdf-validate-shacl';
 import { Client } from 'pg';
 import { InterchangeFormat } from '@lexique/interchange';
@@ -60,8 +59,22 @@ describe('interchange round trips on the demo vocabulary (integration)', () => {
     [InterchangeFormat.MAPPINGS_CSV, 'mappings.csv'],
   ])('%s: the mappings come back identical', async (format, fileName) => {
     const target = await empty();
-    expect((await importText(target, await exportText(seeded, InterchangeFormat.SKOS_TURTLE), { fileName: 'v.ttl', format: InterchangeFormat.SKOS_TURTLE })).applied).toBe(true);
-    expect((await importText(target, await exportText(seeded, InterchangeFormat.SYSTEMS_CSV), { fileName: 'systems.csv', format: InterchangeFormat.SYSTEMS_CSV })).applied).toBe(true);
+    expect(
+      (
+        await importText(target, await exportText(seeded, InterchangeFormat.SKOS_TURTLE), {
+          fileName: 'v.ttl',
+          format: InterchangeFormat.SKOS_TURTLE,
+        })
+      ).applied,
+    ).toBe(true);
+    expect(
+      (
+        await importText(target, await exportText(seeded, InterchangeFormat.SYSTEMS_CSV), {
+          fileName: 'systems.csv',
+          format: InterchangeFormat.SYSTEMS_CSV,
+        })
+      ).applied,
+    ).toBe(true);
     const first = await exportText(seeded, format);
     const report = await importText(target, first, { fileName, format });
     expect(report.problems).toEqual([]);
@@ -78,7 +91,9 @@ describe('interchange round trips on the demo vocabulary (integration)', () => {
         .split('\n')
         .filter((line) => line && !line.startsWith('#') && !line.startsWith('subject_id'))
         .map((line) => line.split('\t'))
-        .map(([subject, label, predicate, object, objectLabel, ...rest]) => [subject, label, predicate, object, objectLabel, rest.at(-1)].join('\t'))
+        .map(([subject, label, predicate, object, objectLabel, ...rest]) =>
+          [subject, label, predicate, object, objectLabel, rest.at(-1)].join('\t'),
+        )
         .sort();
     const fixture = fs.readFileSync(path.join(FIXTURES, 'mappings.sssom.tsv'), 'utf8');
     expect(rows(exported)).toEqual(rows(fixture));
@@ -87,16 +102,33 @@ describe('interchange round trips on the demo vocabulary (integration)', () => {
   describe('SKOS output', () => {
     let turtle: Quad[];
     beforeAll(async () => {
-      turtle = new Parser().parse(await exportText(seeded, InterchangeFormat.SKOS_TURTLE, {}, { id: 'anonymous', name: 'anonymous', kind: 'anonymous', roles: [], stewardDomains: [] }));
+      turtle = new Parser().parse(
+        await exportText(
+          seeded,
+          InterchangeFormat.SKOS_TURTLE,
+          {},
+          { id: 'anonymous', name: 'anonymous', kind: 'anonymous', roles: [], stewardDomains: [] },
+        ),
+      );
     });
 
     it('parses with an independent RDF parser, and the JSON-LD export is the same graph', async () => {
-      expect(turtle.filter((q) => q.predicate.value === `${SKOS}prefLabel` && q.subject.value.includes('/concept/')).length).toBeGreaterThan(400);
-      const jsonld = await parseJsonLd(await exportText(seeded, InterchangeFormat.SKOS_JSONLD, {}, { id: 'anonymous', name: 'anonymous', kind: 'anonymous', roles: [], stewardDomains: [] }));
+      expect(
+        turtle.filter((q) => q.predicate.value === `${SKOS}prefLabel` && q.subject.value.includes('/concept/')).length,
+      ).toBeGreaterThan(400);
+      const jsonld = await parseJsonLd(
+        await exportText(
+          seeded,
+          InterchangeFormat.SKOS_JSONLD,
+          {},
+          { id: 'anonymous', name: 'anonymous', kind: 'anonymous', roles: [], stewardDomains: [] },
+        ),
+      );
       const lines = (quads: Quad[]) => new Set(quads.map(nTriple));
       const fromTurtle = lines(turtle);
       const fromJsonLd = lines(jsonld);
-      const conceptTriples = (set: Set<string>) => [...set].filter((l) => l.startsWith('<https://vocabulaire.bordeaux-metropole.example/concept/')).sort();
+      const conceptTriples = (set: Set<string>) =>
+        [...set].filter((l) => l.startsWith('<https://vocabulaire.bordeaux-metropole.example/concept/')).sort();
       expect(conceptTriples(fromJsonLd)).toEqual(conceptTriples(fromTurtle));
     });
 
@@ -106,14 +138,16 @@ describe('interchange round trips on the demo vocabulary (integration)', () => {
     });
 
     it('passes the SHACL shape of SKOS integrity (one prefLabel per language, disjoint labels)', async () => {
-      const shapes = datasetFactory.dataset(new Parser().parse(fs.readFileSync(path.join(FIXTURES, 'skos-integrity.shacl.ttl'), 'utf8')));
-      const report = await new SHACLValidator(shapes).validate(datasetFactory.dataset(turtle));
+      const shapes = new Store(new Parser().parse(fs.readFileSync(path.join(FIXTURES, 'skos-integrity.shacl.ttl'), 'utf8')));
+      const report = await new SHACLValidator(shapes).validate(new Store(turtle));
       expect(report.results.map((r: any) => `${r.focusNode?.value}: ${r.message.map((m: any) => m.value).join()}`)).toEqual([]);
       expect(report.conforms).toBe(true);
 
       // and the validator does catch a breach
-      const broken = new Parser().parse(`@prefix skos: <${SKOS}> . <x> a skos:Concept ; skos:prefLabel "a"@fr, "b"@fr ; skos:altLabel "a"@fr .`);
-      expect((await new SHACLValidator(shapes).validate(datasetFactory.dataset(broken))).conforms).toBe(false);
+      const broken = new Parser().parse(
+        `@prefix skos: <${SKOS}> . <x> a skos:Concept ; skos:prefLabel "a"@fr, "b"@fr ; skos:altLabel "a"@fr .`,
+      );
+      expect((await new SHACLValidator(shapes).validate(new Store(broken))).conforms).toBe(false);
     });
 
     it('has no cycle of broader concepts (checked on the parsed graph: SHACL Core cannot say it)', () => {
@@ -123,7 +157,15 @@ describe('interchange round trips on the demo vocabulary (integration)', () => {
       }
       expect(broader.size).toBeGreaterThan(100);
       expect(findCycle(broader)).toBeNull();
-      expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a', 'b', 'c', 'a']);
+      expect(
+        findCycle(
+          new Map([
+            ['a', ['b']],
+            ['b', ['c']],
+            ['c', ['a']],
+          ]),
+        ),
+      ).toEqual(['a', 'b', 'c', 'a']);
     });
   });
 });
@@ -134,7 +176,12 @@ async function copyDomains(from: TestApp, to: TestApp) {
   await Promise.all([source.connect(), target.connect()]);
   const { rows } = await source.query(`SELECT code, label, description, requires_review FROM domain`);
   for (const d of rows) {
-    await target.query(`INSERT INTO domain (code, label, description, requires_review) VALUES ($1, $2, $3, $4)`, [d.code, d.label, d.description, d.requires_review]);
+    await target.query(`INSERT INTO domain (code, label, description, requires_review) VALUES ($1, $2, $3, $4)`, [
+      d.code,
+      d.label,
+      d.description,
+      d.requires_review,
+    ]);
   }
   await Promise.all([source.end(), target.end()]);
 }

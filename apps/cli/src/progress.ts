@@ -29,7 +29,9 @@ export class ProgressLine {
     const width = 24;
     const filled = Math.round((share / 100) * width);
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-    this.stream.write(`\r${bar} ${String(share).padStart(3)} %  ${count.toLocaleString('fr-FR')} lignes  ${Math.round(count / seconds).toLocaleString('fr-FR')} lignes/s `);
+    this.stream.write(
+      `\r${bar} ${String(share).padStart(3)} %  ${count.toLocaleString('fr-FR')} lignes  ${Math.round(count / seconds).toLocaleString('fr-FR')} lignes/s `,
+    );
   }
 
   done() {

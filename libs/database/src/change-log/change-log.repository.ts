@@ -36,6 +36,9 @@ export class ChangeLogRepository {
    * domain_code, action, before, after, reason.
    */
   async recordSelected(manager: EntityManager, select: string, params: unknown[] = []): Promise<void> {
-    await manager.query(`INSERT INTO change (principal, entity_type, entity_id, entity_key, domain_code, action, before, after, reason) ${select}`, params);
+    await manager.query(
+      `INSERT INTO change (principal, entity_type, entity_id, entity_key, domain_code, action, before, after, reason) ${select}`,
+      params,
+    );
   }
 }

@@ -16,10 +16,9 @@ export class ExportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   domains(codes: string[] | null): Promise<DomainRecord[]> {
-    return this.dataSource.query(
-      `SELECT code, label, description FROM domain WHERE $1::text[] IS NULL OR code = ANY($1) ORDER BY code`,
-      [codes],
-    );
+    return this.dataSource.query(`SELECT code, label, description FROM domain WHERE $1::text[] IS NULL OR code = ANY($1) ORDER BY code`, [
+      codes,
+    ]);
   }
 
   /** A page of visible concepts ordered by (domain, code), relations limited to visible concepts. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { notFound, RequestContext } from '@lexique/core';
 import { visibilityOf } from '@lexique/vocabulary';
 import { conceptCsvHeader, conceptCsvRow } from '../formats/csv/concepts-csv';
@@ -27,7 +28,11 @@ export interface ExportFile {
 export class ExportService {
   constructor(private readonly rows: ExportRepository) {}
 
-  async export(ctx: RequestContext, format: InterchangeFormat, scope: { domain?: string | null; system?: string | null }): Promise<ExportFile> {
+  async export(
+    ctx: RequestContext,
+    format: InterchangeFormat,
+    scope: { domain?: string | null; system?: string | null },
+  ): Promise<ExportFile> {
     const info = FORMATS[format];
     if (info.content === 'concepts') {
       const domain = scope.domain?.trim().toUpperCase() || null;
@@ -38,7 +43,10 @@ export class ExportService {
         format === InterchangeFormat.SKOS_TURTLE
           ? prepend(turtleHeader() + domains.map(turtleScheme).join(''), map(concepts, turtleConcept))
           : format === InterchangeFormat.SKOS_JSONLD
-            ? prepend(jsonLdHeader() + domains.map(jsonLdScheme).join(',\n'), append(map(concepts, separated(domains.length > 0, jsonLdConcept)), JSONLD_FOOTER))
+            ? prepend(
+                jsonLdHeader() + domains.map(jsonLdScheme).join(',\n'),
+                append(map(concepts, separated(domains.length > 0, jsonLdConcept)), JSONLD_FOOTER),
+              )
             : prepend(conceptCsvHeader(), map(concepts, conceptCsvRow));
       return { fileName: `${domain ?? 'concepts'}${info.extension}`, contentType: info.contentType, body };
     }
@@ -46,13 +54,20 @@ export class ExportService {
     const systems = await this.rows.systems(system ? [system] : null);
     if (system && !systems.length) throw notFound(`Unknown information system "${scope.system}"`, 'system');
     if (info.content === 'systems') {
-      return { fileName: `systems${info.extension}`, contentType: info.contentType, body: prepend(systemCsvHeader(), map(toAsync(systems), systemCsvRow)) };
+      return {
+        fileName: `systems${info.extension}`,
+        contentType: info.contentType,
+        body: prepend(systemCsvHeader(), map(toAsync(systems), systemCsvRow)),
+      };
     }
     const mappings = this.mappings(ctx, system);
     const codes = systems.map((s) => s.code);
     const body =
       format === InterchangeFormat.SSSOM_TSV
-        ? prepend(sssomHeader(codes, system ? `Correspondances du système ${system}` : 'Correspondances des systèmes'), map(mappings, sssomRows(codes)))
+        ? prepend(
+            sssomHeader(codes, system ? `Correspondances du système ${system}` : 'Correspondances des systèmes'),
+            map(mappings, sssomRows(codes)),
+          )
         : prepend(mappingCsvHeader(), map(mappings, mappingCsvRow));
     return { fileName: `${system ?? 'mappings'}${info.extension}`, contentType: info.contentType, body };
   }
@@ -119,6 +134,6 @@ async function* append(rest: AsyncIterable<string>, tail: string): AsyncGenerato
   yield tail;
 }
 
-async function* toAsync<T>(items: T[]): AsyncGenerator<T> {
-  yield* items;
+function toAsync<T>(items: T[]): AsyncIterable<T> {
+  return Readable.from(items) as AsyncIterable<T>;
 }

@@ -21,12 +21,42 @@ interface FormatInfo {
 }
 
 export const FORMATS: Record<InterchangeFormat, FormatInfo> = {
-  [InterchangeFormat.SKOS_TURTLE]: { content: 'concepts', extension: '.ttl', contentType: 'text/turtle; charset=utf-8', aliases: ['ttl', 'turtle', 'skos'] },
-  [InterchangeFormat.SKOS_JSONLD]: { content: 'concepts', extension: '.jsonld', contentType: 'application/ld+json; charset=utf-8', aliases: ['jsonld', 'json-ld'] },
-  [InterchangeFormat.CONCEPTS_CSV]: { content: 'concepts', extension: '.csv', contentType: 'text/csv; charset=utf-8', aliases: ['csv', 'concepts-csv'] },
-  [InterchangeFormat.SSSOM_TSV]: { content: 'mappings', extension: '.sssom.tsv', contentType: 'text/tab-separated-values; charset=utf-8', aliases: ['sssom', 'tsv', 'sssom-tsv'] },
-  [InterchangeFormat.MAPPINGS_CSV]: { content: 'mappings', extension: '.csv', contentType: 'text/csv; charset=utf-8', aliases: ['mappings-csv'] },
-  [InterchangeFormat.SYSTEMS_CSV]: { content: 'systems', extension: '.csv', contentType: 'text/csv; charset=utf-8', aliases: ['systems-csv'] },
+  [InterchangeFormat.SKOS_TURTLE]: {
+    content: 'concepts',
+    extension: '.ttl',
+    contentType: 'text/turtle; charset=utf-8',
+    aliases: ['ttl', 'turtle', 'skos'],
+  },
+  [InterchangeFormat.SKOS_JSONLD]: {
+    content: 'concepts',
+    extension: '.jsonld',
+    contentType: 'application/ld+json; charset=utf-8',
+    aliases: ['jsonld', 'json-ld'],
+  },
+  [InterchangeFormat.CONCEPTS_CSV]: {
+    content: 'concepts',
+    extension: '.csv',
+    contentType: 'text/csv; charset=utf-8',
+    aliases: ['csv', 'concepts-csv'],
+  },
+  [InterchangeFormat.SSSOM_TSV]: {
+    content: 'mappings',
+    extension: '.sssom.tsv',
+    contentType: 'text/tab-separated-values; charset=utf-8',
+    aliases: ['sssom', 'tsv', 'sssom-tsv'],
+  },
+  [InterchangeFormat.MAPPINGS_CSV]: {
+    content: 'mappings',
+    extension: '.csv',
+    contentType: 'text/csv; charset=utf-8',
+    aliases: ['mappings-csv'],
+  },
+  [InterchangeFormat.SYSTEMS_CSV]: {
+    content: 'systems',
+    extension: '.csv',
+    contentType: 'text/csv; charset=utf-8',
+    aliases: ['systems-csv'],
+  },
 };
 
 /**
@@ -40,7 +70,12 @@ export function resolveFormat(fileName: string, named?: string | null): Intercha
     for (const [format, info] of Object.entries(FORMATS) as [InterchangeFormat, FormatInfo][]) {
       if (format.toLowerCase() === wanted || info.aliases.includes(wanted)) return format;
     }
-    throw badInput('format', `Unknown format "${named}" (known: ${Object.values(FORMATS).map((f) => f.aliases[0]).join(', ')}, mappings-csv, systems-csv)`);
+    throw badInput(
+      'format',
+      `Unknown format "${named}" (known: ${Object.values(FORMATS)
+        .map((f) => f.aliases[0])
+        .join(', ')}, mappings-csv, systems-csv)`,
+    );
   }
   const name = fileName.toLowerCase();
   if (name.endsWith('.ttl')) return InterchangeFormat.SKOS_TURTLE;
@@ -52,5 +87,8 @@ export function resolveFormat(fileName: string, named?: string | null): Intercha
     if (base.includes('system')) return InterchangeFormat.SYSTEMS_CSV;
     return InterchangeFormat.CONCEPTS_CSV;
   }
-  throw badInput('format', `Cannot tell the format of "${fileName}" from its extension: name it (ttl, jsonld, csv, sssom, mappings-csv, systems-csv)`);
+  throw badInput(
+    'format',
+    `Cannot tell the format of "${fileName}" from its extension: name it (ttl, jsonld, csv, sssom, mappings-csv, systems-csv)`,
+  );
 }

@@ -11,7 +11,9 @@ export class EncodingError extends Error {
  * byte order mark. A stray Latin-1 byte stops the import with the line it is
  * on rather than turning into U+FFFD in the dictionary.
  */
-export async function* utf8Text(chunks: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
+export async function* utf8Text(
+  chunks: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let line = 1;
   for await (const chunk of chunks) {

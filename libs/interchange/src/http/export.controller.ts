@@ -52,7 +52,8 @@ export class ExportController {
 
 function split(file: string, formats: Record<string, InterchangeFormat>): [string, InterchangeFormat] {
   for (const [extension, format] of Object.entries(formats)) {
-    if (file.toLowerCase().endsWith(`.${extension}`) && file.length > extension.length + 1) return [file.slice(0, -extension.length - 1), format];
+    if (file.toLowerCase().endsWith(`.${extension}`) && file.length > extension.length + 1)
+      return [file.slice(0, -extension.length - 1), format];
   }
   throw notFound(`No export named "${file}" (extensions: ${Object.keys(formats).join(', ')})`);
 }

@@ -44,33 +44,43 @@ export class ConceptStagingRepository {
   constructor(private readonly changeLog: ChangeLogRepository) {}
 
   async create(manager: EntityManager): Promise<void> {
-    await manager.query(`CREATE TEMP TABLE import_domain (line int, subject text, code text, doc jsonb, before jsonb, action text) ON COMMIT DROP`);
+    await manager.query(
+      `CREATE TEMP TABLE import_domain (line int, subject text, code text, doc jsonb, before jsonb, action text) ON COMMIT DROP`,
+    );
     await manager.query(`
       CREATE TEMP TABLE import_concept (
         ord serial, line int, subject text, code text, doc jsonb,
         id uuid, before jsonb, after jsonb, action text
       ) ON COMMIT DROP`);
-    await manager.query(`CREATE TEMP TABLE import_link (kind text, code text, target text, line int, subject text, field text) ON COMMIT DROP`);
+    await manager.query(
+      `CREATE TEMP TABLE import_link (kind text, code text, target text, line int, subject text, field text) ON COMMIT DROP`,
+    );
   }
 
   async stageDomains(manager: EntityManager, domains: { at: SourcePosition; record: DomainRecord }[]): Promise<void> {
     if (!domains.length) return;
-    await manager.query(`INSERT INTO import_domain (line, subject, code, doc) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::jsonb[])`, [
-      domains.map((d) => d.at.line ?? null),
-      domains.map((d) => d.at.subject ?? null),
-      domains.map((d) => d.record.code),
-      domains.map((d) => JSON.stringify(d.record)),
-    ]);
+    await manager.query(
+      `INSERT INTO import_domain (line, subject, code, doc) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::jsonb[])`,
+      [
+        domains.map((d) => d.at.line ?? null),
+        domains.map((d) => d.at.subject ?? null),
+        domains.map((d) => d.record.code),
+        domains.map((d) => JSON.stringify(d.record)),
+      ],
+    );
   }
 
   async stage(manager: EntityManager, concepts: StagedConcept[]): Promise<void> {
     if (!concepts.length) return;
-    await manager.query(`INSERT INTO import_concept (line, subject, code, doc) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::jsonb[])`, [
-      concepts.map((c) => c.at.line ?? null),
-      concepts.map((c) => c.at.subject ?? null),
-      concepts.map((c) => c.record.code),
-      concepts.map((c) => JSON.stringify(c.record)),
-    ]);
+    await manager.query(
+      `INSERT INTO import_concept (line, subject, code, doc) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::jsonb[])`,
+      [
+        concepts.map((c) => c.at.line ?? null),
+        concepts.map((c) => c.at.subject ?? null),
+        concepts.map((c) => c.record.code),
+        concepts.map((c) => JSON.stringify(c.record)),
+      ],
+    );
   }
 
   /**
@@ -82,8 +92,12 @@ export class ConceptStagingRepository {
   async resolve(manager: EntityManager, publishable: string[] | null): Promise<ImportProblem[]> {
     await manager.query(`CREATE INDEX ON import_concept (code)`);
     await manager.query(`ANALYZE import_concept`);
-    await manager.query(`UPDATE import_domain s SET before = jsonb_build_object('code', d.code, 'label', d.label, 'description', d.description) FROM domain d WHERE d.code = s.code`);
-    await manager.query(`UPDATE import_domain SET action = CASE WHEN before IS NULL THEN 'CREATE' WHEN before = doc THEN 'UNCHANGED' ELSE 'UPDATE' END`);
+    await manager.query(
+      `UPDATE import_domain s SET before = jsonb_build_object('code', d.code, 'label', d.label, 'description', d.description) FROM domain d WHERE d.code = s.code`,
+    );
+    await manager.query(
+      `UPDATE import_domain SET action = CASE WHEN before IS NULL THEN 'CREATE' WHEN before = doc THEN 'UNCHANGED' ELSE 'UPDATE' END`,
+    );
     await manager.query(`UPDATE import_concept s SET id = c.id, before = ${SNAPSHOT} FROM concept c WHERE c.code = s.code`);
     await manager.query(`UPDATE import_concept SET after = ${DEFAULTS} || COALESCE(before, '{}') || (doc - 'narrower')`);
     // a concept new to the dictionary arrives for review where the importer may not publish
@@ -195,7 +209,9 @@ export class ConceptStagingRepository {
 
   /** Domains of new concepts that arrive deprecated, and of every staged concept (for permissions). */
   async domainsTouched(manager: EntityManager): Promise<{ domain: string; line: number | null; subject: string | null }[]> {
-    return manager.query(`SELECT DISTINCT ON (after->>'domain') after->>'domain' AS domain, line, subject FROM import_concept WHERE action <> 'UNCHANGED' ORDER BY after->>'domain', ord`);
+    return manager.query(
+      `SELECT DISTINCT ON (after->>'domain') after->>'domain' AS domain, line, subject FROM import_concept WHERE action <> 'UNCHANGED' ORDER BY after->>'domain', ord`,
+    );
   }
 
   async counts(manager: EntityManager): Promise<{ domains: ImportCounts; concepts: ImportCounts; sentToReview: number }> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, Gql, RequestContext } from '@lexique/core';
-import { InterchangeFormat, resolveFormat } from '../formats/interchange-format';
+import { resolveFormat } from '../formats/interchange-format';
 import { ImportReport } from './import-report';
 import { ImportService } from './import.service';
 
@@ -22,7 +22,7 @@ export class ImportUploadService {
       throw badInput('input.content', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: import it with \`lexique import\``);
     }
     return this.imports.import(ctx, [bytes], {
-      format: format as InterchangeFormat,
+      format,
       fileName: input.fileName,
       dryRun: input.dryRun === true,
       domain: input.domain ?? undefined,

@@ -59,9 +59,14 @@ export class ImportService {
     private readonly systems: SystemImportRepository,
   ) {}
 
-  async import(ctx: RequestContext, input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
+  async import(
+    ctx: RequestContext,
+    input: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>,
+    options: ImportOptions,
+  ): Promise<ImportReport> {
     const { principal } = ctx;
-    if (!principal.roles.includes(Role.ADMIN) && !principal.roles.includes(Role.STEWARD)) throw forbidden('Imports are for stewards and admins');
+    if (!principal.roles.includes(Role.ADMIN) && !principal.roles.includes(Role.STEWARD))
+      throw forbidden('Imports are for stewards and admins');
     const content = FORMATS[options.format].content;
     if (content === 'systems' && !principal.roles.includes(Role.ADMIN)) throw forbidden('Importing information systems is for admins');
     const report: ImportReport = {
@@ -137,7 +142,8 @@ export class ImportService {
       else if (item.kind === 'domain') {
         report.rows++;
         if (readerOptions.domain && item.record.code !== readerOptions.domain) continue;
-        if (!policy.isAdmin) addProblem({ ...item.at, field: 'skos:ConceptScheme', message: 'Creating or changing a domain is for admins' });
+        if (!policy.isAdmin)
+          addProblem({ ...item.at, field: 'skos:ConceptScheme', message: 'Creating or changing a domain is for admins' });
         domains.push(item);
       } else if (item.kind === 'concept') {
         report.rows++;
@@ -151,7 +157,8 @@ export class ImportService {
     }
     await flush();
     await this.concepts.stageDomains(manager, domains);
-    if (!domains.length && report.rows === 0 && report.problemCount === 0) addProblem({ line: 1, field: 'file', message: 'The file holds no concept' });
+    if (!domains.length && report.rows === 0 && report.problemCount === 0)
+      addProblem({ line: 1, field: 'file', message: 'The file holds no concept' });
     for (const problem of await this.concepts.resolve(manager, policy.publishable)) addProblem(problem);
     for (const touched of await this.concepts.domainsTouched(manager)) {
       if (!policy.mayWrite(touched.domain)) {
@@ -202,7 +209,11 @@ export class ImportService {
         if (!touched.domain || !policy.mayWrite(touched.domain)) {
           addProblem({ line: touched.line, field: 'concept', message: `You are not a steward of domain ${touched.domain ?? '(none)'}` });
         } else if (touched.published && !policy.mayPublish(touched.domain)) {
-          addProblem({ line: touched.line, field: 'concept', message: `Published mappings of domain ${touched.domain} change through review: use the API` });
+          addProblem({
+            line: touched.line,
+            field: 'concept',
+            message: `Published mappings of domain ${touched.domain} change through review: use the API`,
+          });
         }
       }
     }
@@ -226,7 +237,8 @@ export class ImportService {
         report.rows++;
         for (const problem of validateSystem(item.record)) addProblem({ ...item.at, ...problem });
         const code = item.record.code ?? '';
-        if (seen.has(code)) addProblem({ ...item.at, field: 'code', message: `The system ${code} is already in the file (line ${seen.get(code)})` });
+        if (seen.has(code))
+          addProblem({ ...item.at, field: 'code', message: `The system ${code} is already in the file (line ${seen.get(code)})` });
         seen.set(code, item.at.line);
         systems.push(item as { at: SourcePosition; record: SystemRecord });
       }

@@ -30,8 +30,10 @@ export function validateConcept(concept: Concept): FieldProblem[] {
   const add = (field: string, message: string) => problems.push({ field, message });
   concept.code = (concept.code ?? '').trim().toUpperCase();
   concept.domain = concept.domain?.trim().toUpperCase();
-  if (!CONCEPT_CODE.test(concept.code)) add('code', `"${concept.code}" is not a concept code: the domain code, a dash, then 1 to 12 letters or digits (FIN-0042)`);
-  else if (concept.domain && !concept.code.startsWith(`${concept.domain}-`)) add('code', `The code must start with the code of its domain, "${concept.domain}-"`);
+  if (!CONCEPT_CODE.test(concept.code))
+    add('code', `"${concept.code}" is not a concept code: the domain code, a dash, then 1 to 12 letters or digits (FIN-0042)`);
+  else if (concept.domain && !concept.code.startsWith(`${concept.domain}-`))
+    add('code', `The code must start with the code of its domain, "${concept.domain}-"`);
   if (!concept.domain) add('domain', 'The domain is required');
   if (concept.status !== undefined) {
     concept.status = concept.status.trim().toUpperCase();
@@ -58,7 +60,8 @@ export function validateConcept(concept: Concept): FieldProblem[] {
   }
   const pref = new Set(Object.values(concept.prefLabel ?? {}));
   for (const [lang, values] of Object.entries(concept.altLabels ?? {})) {
-    for (const value of values ?? []) if (concept.prefLabel?.[lang as 'fr'] === value) add(`altLabels@${lang}`, `"${value}" is already the preferred label`);
+    for (const value of values ?? [])
+      if (concept.prefLabel?.[lang as 'fr'] === value) add(`altLabels@${lang}`, `"${value}" is already the preferred label`);
   }
   for (const value of concept.hiddenLabels ?? []) if (pref.has(value)) add('hiddenLabels', `"${value}" is already a preferred label`);
   return problems;
@@ -72,20 +75,23 @@ export function validateMapping(mapping: Partial<MappingRecord>): FieldProblem[]
   if (mapping.localCode === undefined || mapping.localCode.trim() === '') add('localCode', 'The local code is required');
   else if (mapping.localCode.length > LIMITS.localCode) add('localCode', `At most ${LIMITS.localCode} characters`);
   mapping.relation = mapping.relation?.trim().toUpperCase();
-  if (!mapping.relation || !RELATIONS.includes(mapping.relation)) add('relation', `"${mapping.relation ?? ''}" is not a relation (${RELATIONS.join(', ')})`);
+  if (!mapping.relation || !RELATIONS.includes(mapping.relation))
+    add('relation', `"${mapping.relation ?? ''}" is not a relation (${RELATIONS.join(', ')})`);
   if (mapping.concept !== undefined && mapping.concept !== null) {
     mapping.concept = mapping.concept.trim().toUpperCase();
     if (!CONCEPT_CODE.test(mapping.concept)) add('concept', `"${mapping.concept}" is not a concept code`);
   }
   if (mapping.relation === 'UNMAPPED' && mapping.concept) add('concept', 'An UNMAPPED code has no concept');
-  if (mapping.relation && mapping.relation !== 'UNMAPPED' && !mapping.concept) add('concept', `A ${mapping.relation} mapping names a concept`);
+  if (mapping.relation && mapping.relation !== 'UNMAPPED' && !mapping.concept)
+    add('concept', `A ${mapping.relation} mapping names a concept`);
   if (mapping.localLabel && mapping.localLabel.length > LIMITS.localLabel) add('localLabel', `At most ${LIMITS.localLabel} characters`);
   if (mapping.note && mapping.note.length > LIMITS.note) add('note', `At most ${LIMITS.note} characters`);
   for (const field of ['validFrom', 'validTo'] as const) {
     const value = mapping[field];
     if (value && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) add(field, `"${value}" is not a date (YYYY-MM-DD)`);
   }
-  if (mapping.validFrom && mapping.validTo && mapping.validFrom >= mapping.validTo) add('validTo', 'The end of validity must come after its start');
+  if (mapping.validFrom && mapping.validTo && mapping.validFrom >= mapping.validTo)
+    add('validTo', 'The end of validity must come after its start');
   if (mapping.confidence !== undefined && mapping.confidence !== null && !(mapping.confidence >= 0 && mapping.confidence <= 1)) {
     add('confidence', 'The confidence is a number between 0 and 1');
   }
@@ -100,12 +106,15 @@ export function validateSystem(system: Partial<SystemRecord>): FieldProblem[] {
   const add = (field: string, message: string) => problems.push({ field, message });
   system.code = system.code?.trim().toUpperCase();
   system.status = system.status?.trim().toUpperCase();
-  if (!system.code || !/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/.test(system.code) || system.code.length > 40) add('code', `"${system.code ?? ''}" is not a system code (SI-MER-FIN)`);
+  if (!system.code || !/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/.test(system.code) || system.code.length > 40)
+    add('code', `"${system.code ?? ''}" is not a system code (SI-MER-FIN)`);
   if (!system.name?.trim()) add('name', 'The name is required');
   if (!system.kind || !/^[A-Z][A-Z0-9_]{0,19}$/.test(system.kind)) add('kind', `"${system.kind ?? ''}" is not a kind (RH, FIN, ACH…)`);
-  if (!system.owner || !/^([0-9][0-9AB][0-9]{3}|[0-9]{9})$/.test(system.owner)) add('owner', 'The owner is an INSEE code (5 characters) or a SIREN (9 digits)');
+  if (!system.owner || !/^([0-9][0-9AB][0-9]{3}|[0-9]{9})$/.test(system.owner))
+    add('owner', 'The owner is an INSEE code (5 characters) or a SIREN (9 digits)');
   if (!system.ownerName?.trim()) add('ownerName', 'The owner name is required');
-  if (!system.status || !SYSTEM_STATUSES.includes(system.status)) add('status', `"${system.status ?? ''}" is not a status (${SYSTEM_STATUSES.join(', ')})`);
+  if (!system.status || !SYSTEM_STATUSES.includes(system.status))
+    add('status', `"${system.status ?? ''}" is not a status (${SYSTEM_STATUSES.join(', ')})`);
   return problems;
 }
 

@@ -23,7 +23,14 @@ export class SystemImportRepository {
     const byCode = new Map(current.map((s) => [s.code, s]));
     for (const { record } of systems) {
       const before = byCode.get(record.code);
-      const after = { code: record.code, name: record.name, kind: record.kind, owner: record.owner, ownerName: record.ownerName, status: record.status };
+      const after = {
+        code: record.code,
+        name: record.name,
+        kind: record.kind,
+        owner: record.owner,
+        ownerName: record.ownerName,
+        status: record.status,
+      };
       const action = !before ? 'CREATE' : JSON.stringify(before) === JSON.stringify(after) ? null : 'UPDATE';
       if (!action) {
         counts.unchanged++;

@@ -1,4 +1,4 @@
-import { isLanguage, LANGUAGES, LocalizedText, LocalizedTexts } from '@lexique/core';
+import { isLanguage, LANGUAGES } from '@lexique/core';
 import { ConceptRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
 import { csvLine, CsvRow, joinValues, readCsv, splitValues } from './csv-rows';
@@ -30,14 +30,17 @@ export const CONCEPT_CSV_COLUMNS = [
 export const CSV_EXPORT_DELIMITER = ';';
 export const BOM = '\uFEFF';
 
-type Column =
-  | { field: (typeof SINGLE)[number] | (typeof LISTS)[number] }
-  | { field: (typeof LOCALIZED)[number]; lang: string };
+type Column = { field: (typeof SINGLE)[number] | (typeof LISTS)[number] } | { field: (typeof LOCALIZED)[number]; lang: string };
 
 function columnOf(name: string): Column | null {
   const [field, lang] = name.split('@');
-  if (lang !== undefined) return (LOCALIZED as readonly string[]).includes(field) && isLanguage(lang) ? { field: field as (typeof LOCALIZED)[number], lang } : null;
-  return (SINGLE as readonly string[]).includes(field) || (LISTS as readonly string[]).includes(field) ? { field: field as (typeof SINGLE)[number] } : null;
+  if (lang !== undefined)
+    return (LOCALIZED as readonly string[]).includes(field) && isLanguage(lang)
+      ? { field: field as (typeof LOCALIZED)[number], lang }
+      : null;
+  return (SINGLE as readonly string[]).includes(field) || (LISTS as readonly string[]).includes(field)
+    ? { field: field as (typeof SINGLE)[number] }
+    : null;
 }
 
 /**
@@ -54,7 +57,14 @@ export const readConceptsCsv: FileReader = async function* (text, options): Asyn
   for (const [i, name] of table.header.entries()) {
     if (!columns[i]) {
       broken = true;
-      yield { kind: 'problem', problem: { line: 1, field: name || `column ${i + 1}`, message: `Unknown column "${name}" (known: ${CONCEPT_CSV_COLUMNS.join(', ')}; multi-valued cells use "|")` } };
+      yield {
+        kind: 'problem',
+        problem: {
+          line: 1,
+          field: name || `column ${i + 1}`,
+          message: `Unknown column "${name}" (known: ${CONCEPT_CSV_COLUMNS.join(', ')}; multi-valued cells use "|")`,
+        },
+      };
     }
   }
   const required = ['code', ...(options.domain ? [] : ['domain'])];
@@ -70,7 +80,10 @@ export const readConceptsCsv: FileReader = async function* (text, options): Asyn
 
 function conceptOfRow(row: CsvRow, header: string[], columns: Column[], defaultDomain?: string): ParsedItem {
   if (row.cells.length !== header.length) {
-    return { kind: 'problem', problem: { line: row.line, field: 'row', message: `Expected ${header.length} cells, found ${row.cells.length}` } };
+    return {
+      kind: 'problem',
+      problem: { line: row.line, field: 'row', message: `Expected ${header.length} cells, found ${row.cells.length}` },
+    };
   }
   const record: Partial<ConceptRecord> & { code: string } = { code: '', domain: defaultDomain };
   const localized: Record<string, Record<string, string>> = {};
@@ -101,9 +114,9 @@ function conceptOfRow(row: CsvRow, header: string[], columns: Column[], defaultD
   });
   for (const [field, values] of Object.entries(localized)) {
     if (field === 'altLabels') {
-      record.altLabels = Object.fromEntries(Object.entries(values).map(([lang, cell]) => [lang, splitValues(cell)])) as LocalizedTexts;
+      record.altLabels = Object.fromEntries(Object.entries(values).map(([lang, cell]) => [lang, splitValues(cell)]));
     } else {
-      record[field as 'prefLabel' | 'definition' | 'scopeNote'] = values as LocalizedText;
+      record[field as 'prefLabel' | 'definition' | 'scopeNote'] = values;
     }
   }
   return { kind: 'concept', at: { line: row.line }, record };

@@ -27,7 +27,14 @@ export const readMappingsCsv: FileReader = async function* (text, options): Asyn
   for (const [i, name] of table.header.entries()) {
     if (!(MAPPING_CSV_COLUMNS as readonly string[]).includes(name)) {
       broken = true;
-      yield { kind: 'problem', problem: { line: 1, field: name || `column ${i + 1}`, message: `Unknown column "${name}" (known: ${MAPPING_CSV_COLUMNS.join(', ')})` } };
+      yield {
+        kind: 'problem',
+        problem: {
+          line: 1,
+          field: name || `column ${i + 1}`,
+          message: `Unknown column "${name}" (known: ${MAPPING_CSV_COLUMNS.join(', ')})`,
+        },
+      };
     }
   }
   for (const name of ['localCode', 'relation', ...(options.system ? [] : ['system'])]) {
@@ -42,7 +49,10 @@ export const readMappingsCsv: FileReader = async function* (text, options): Asyn
 
 function mappingOfRow(row: CsvRow, header: MappingColumn[], defaultSystem?: string): ParsedItem {
   if (row.cells.length !== header.length) {
-    return { kind: 'problem', problem: { line: row.line, field: 'row', message: `Expected ${header.length} cells, found ${row.cells.length}` } };
+    return {
+      kind: 'problem',
+      problem: { line: row.line, field: 'row', message: `Expected ${header.length} cells, found ${row.cells.length}` },
+    };
   }
   const record: Partial<MappingRecord> = { system: defaultSystem };
   header.forEach((name, i) => {

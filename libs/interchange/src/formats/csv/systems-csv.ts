@@ -11,11 +11,18 @@ export const readSystemsCsv: FileReader = async function* (text): AsyncGenerator
   const missing = SYSTEM_CSV_COLUMNS.filter((name) => !table.header.includes(name));
   const unknown = table.header.filter((name) => !(SYSTEM_CSV_COLUMNS as readonly string[]).includes(name));
   for (const name of missing) yield { kind: 'problem', problem: { line: 1, field: name, message: `Missing column "${name}"` } };
-  for (const name of unknown) yield { kind: 'problem', problem: { line: 1, field: name, message: `Unknown column "${name}" (known: ${SYSTEM_CSV_COLUMNS.join(', ')})` } };
+  for (const name of unknown)
+    yield {
+      kind: 'problem',
+      problem: { line: 1, field: name, message: `Unknown column "${name}" (known: ${SYSTEM_CSV_COLUMNS.join(', ')})` },
+    };
   if (missing.length || unknown.length) return;
   for await (const row of table.rows) {
     if (row.cells.length !== table.header.length) {
-      yield { kind: 'problem', problem: { line: row.line, field: 'row', message: `Expected ${table.header.length} cells, found ${row.cells.length}` } };
+      yield {
+        kind: 'problem',
+        problem: { line: row.line, field: 'row', message: `Expected ${table.header.length} cells, found ${row.cells.length}` },
+      };
       continue;
     }
     const record = Object.fromEntries(table.header.map((name, i) => [name, row.cells[i].trim()])) as unknown as SystemRecord;

@@ -38,12 +38,12 @@ export const JSONLD_CONTEXT = {
 };
 
 function texts(text: LocalizedText): Record<string, string> | undefined {
-  const entries = LANGUAGES.filter((lang) => text[lang] !== undefined).map((lang) => [lang, text[lang]!]);
+  const entries = LANGUAGES.filter((lang) => text[lang] !== undefined).map((lang): [string, string] => [lang, text[lang]!]);
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
 function lists(values: LocalizedTexts): Record<string, string[]> | undefined {
-  const entries = LANGUAGES.filter((lang) => values[lang]?.length).map((lang) => [lang, values[lang]!]);
+  const entries = LANGUAGES.filter((lang) => values[lang]?.length).map((lang): [string, string[]] => [lang, values[lang]!]);
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 

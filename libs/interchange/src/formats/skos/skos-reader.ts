@@ -44,7 +44,10 @@ function* recordOf(subject: string, facts: Facts, options: ReaderOptions, seen: 
   const problem = (field: string, message: string) => problems.push({ kind: 'problem', problem: { subject, field, message } });
   const code = codeOf(subject, isConcept ? CONCEPT_IRI : SCHEME_IRI);
   if (!code) {
-    problem('@id', `A ${isConcept ? 'concept' : 'scheme'} of this vocabulary must have an IRI under ${isConcept ? CONCEPT_IRI : SCHEME_IRI}`);
+    problem(
+      '@id',
+      `A ${isConcept ? 'concept' : 'scheme'} of this vocabulary must have an IRI under ${isConcept ? CONCEPT_IRI : SCHEME_IRI}`,
+    );
     return yield* problems;
   }
   // the streaming reader keeps only this set of subjects, not their triples
@@ -53,7 +56,8 @@ function* recordOf(subject: string, facts: Facts, options: ReaderOptions, seen: 
     return yield* problems;
   }
   seen.add(subject);
-  const literals = (predicate: string) => (facts.get(SKOS + predicate) ?? facts.get(predicate) ?? []).filter((o) => o.termType === 'Literal');
+  const literals = (predicate: string) =>
+    (facts.get(SKOS + predicate) ?? facts.get(predicate) ?? []).filter((o) => o.termType === 'Literal');
   const byLanguage = (predicate: string, name: string) => {
     const result: Record<string, string> = {};
     for (const literal of literals(predicate)) {
@@ -78,7 +82,8 @@ function* recordOf(subject: string, facts: Facts, options: ReaderOptions, seen: 
     return codes;
   };
   const notation = literals('notation')[0]?.value;
-  if (notation !== undefined && notation !== code) problem('skos:notation', `The notation "${notation}" differs from the code in the IRI, "${code}"`);
+  if (notation !== undefined && notation !== code)
+    problem('skos:notation', `The notation "${notation}" differs from the code in the IRI, "${code}"`);
 
   if (isScheme) {
     const label = byLanguage('prefLabel', 'skos:prefLabel');
@@ -88,8 +93,9 @@ function* recordOf(subject: string, facts: Facts, options: ReaderOptions, seen: 
       label: Object.keys(label).length ? label : title,
       description: byLanguage(DCTERMS + 'description', 'dcterms:description'),
     };
-    if (problems.length) return yield* problems;
-    return yield { kind: 'domain', at: { subject }, record };
+    if (problems.length) yield* problems;
+    else yield { kind: 'domain', at: { subject }, record };
+    return;
   }
 
   const schemes = (facts.get(SKOS + 'inScheme') ?? []).map((s) => codeOf(s.value, SCHEME_IRI));
@@ -132,7 +138,12 @@ function* recordOf(subject: string, facts: Facts, options: ReaderOptions, seen: 
 }
 
 /** Runs a text-to-triples parser over the text and reports a syntax error with its line when the parser gives one. */
-async function* parsedWith(parser: Transform, text: AsyncIterable<string>, options: ReaderOptions, syntax: string): AsyncGenerator<ParsedItem> {
+async function* parsedWith(
+  parser: Transform,
+  text: AsyncIterable<string>,
+  options: ReaderOptions,
+  syntax: string,
+): AsyncGenerator<ParsedItem> {
   const source = Readable.from(text);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
@@ -141,7 +152,10 @@ async function* parsedWith(parser: Transform, text: AsyncIterable<string>, optio
   } catch (error) {
     const line = (error as { context?: { line?: number } }).context?.line ?? lineIn((error as Error).message);
     if ((error as Error).name === 'EncodingError') throw error;
-    yield { kind: 'problem', problem: { ...(line ? { line } : { subject: 'file' }), field: syntax, message: `Not valid ${syntax}: ${(error as Error).message}` } };
+    yield {
+      kind: 'problem',
+      problem: { ...(line ? { line } : { subject: 'file' }), field: syntax, message: `Not valid ${syntax}: ${(error as Error).message}` },
+    };
   }
 }
 
@@ -150,14 +164,15 @@ function lineIn(message: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export const readSkosTurtle: FileReader = (text, options) => parsedWith(new StreamParser({ format: 'text/turtle' }), text, options, 'Turtle');
+export const readSkosTurtle: FileReader = (text, options) =>
+  parsedWith(new StreamParser({ format: 'text/turtle' }), text, options, 'Turtle');
 
 export const readSkosJsonLd: FileReader = (text, options) =>
   parsedWith(
     new JsonLdParser({
       // only the inline context is read: no document is fetched from the network
       documentLoader: { load: (url: string) => Promise.reject(new Error(`Remote contexts are not loaded (${url})`)) },
-    }) as unknown as Transform,
+    }),
     text,
     options,
     'JSON-LD',

@@ -42,7 +42,9 @@ bmo:conceptCode a rdfs:Datatype ;
 `;
 
 function block(subject: string, statements: [string, string[]][]): string {
-  const lines = statements.filter(([, objects]) => objects.length > 0).map(([predicate, objects]) => `    ${predicate} ${objects.join(', ')}`);
+  const lines = statements
+    .filter(([, objects]) => objects.length > 0)
+    .map(([predicate, objects]) => `    ${predicate} ${objects.join(', ')}`);
   return `${subject} ${lines.join(' ;\n').trimStart()} .\n\n`;
 }
 

@@ -12,7 +12,11 @@ const PREDICATES: Record<string, string> = {
   RELATED: 'skos:relatedMatch',
   UNMAPPED: 'skos:exactMatch',
 };
-const RELATIONS = new Map(Object.entries(PREDICATES).filter(([r]) => r !== 'UNMAPPED').map(([relation, predicate]) => [predicate, relation]));
+const RELATIONS = new Map(
+  Object.entries(PREDICATES)
+    .filter(([r]) => r !== 'UNMAPPED')
+    .map(([relation, predicate]) => [predicate, relation]),
+);
 const NO_TERM_FOUND = 'sssom:NoTermFound';
 
 /**
@@ -33,7 +37,15 @@ export const SSSOM_COLUMNS = [
   'subject_source',
   'comment',
 ] as const;
-const KNOWN_COLUMNS = new Set<string>([...SSSOM_COLUMNS, 'author_id', 'reviewer_id', 'mapping_date', 'subject_type', 'object_type', 'object_source']);
+const KNOWN_COLUMNS = new Set<string>([
+  ...SSSOM_COLUMNS,
+  'author_id',
+  'reviewer_id',
+  'mapping_date',
+  'subject_type',
+  'object_type',
+  'object_source',
+]);
 
 const FIXED_PREFIXES: Record<string, string> = {
   bmc: CONCEPT_IRI,
@@ -45,7 +57,12 @@ const FIXED_PREFIXES: Record<string, string> = {
 
 /** The CURIE prefix of a system's local codes: `SI-BDX-GRH` → `bdxgrh`. */
 export function systemPrefix(system: string): string {
-  return system.replace(/^SI-/i, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'sys';
+  return (
+    system
+      .replace(/^SI-/i, '')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toLowerCase() || 'sys'
+  );
 }
 
 interface Metadata {
@@ -112,7 +129,10 @@ export const readSssomTsv: FileReader = async function* (text, options): AsyncGe
   for (const name of table.header) {
     if (!KNOWN_COLUMNS.has(name)) {
       broken = true;
-      yield { kind: 'problem', problem: { line: offset + 1, field: name, message: `Unknown column "${name}" (known: ${[...KNOWN_COLUMNS].join(', ')})` } };
+      yield {
+        kind: 'problem',
+        problem: { line: offset + 1, field: name, message: `Unknown column "${name}" (known: ${[...KNOWN_COLUMNS].join(', ')})` },
+      };
     }
   }
   if (broken) return;
@@ -120,7 +140,10 @@ export const readSssomTsv: FileReader = async function* (text, options): AsyncGe
   for await (const row of table.rows) {
     const line = row.line + offset;
     if (row.cells.length !== table.header.length) {
-      yield { kind: 'problem', problem: { line, field: 'row', message: `Expected ${table.header.length} cells, found ${row.cells.length}` } };
+      yield {
+        kind: 'problem',
+        problem: { line, field: 'row', message: `Expected ${table.header.length} cells, found ${row.cells.length}` },
+      };
       continue;
     }
     const cell = (name: string) => {
@@ -132,7 +155,10 @@ export const readSssomTsv: FileReader = async function* (text, options): AsyncGe
     const subjectIri = expand(cell('subject_id')!, metadata.curieMap);
     const subject = subjectIri ? localCodeOf(subjectIri) : null;
     if (!subject) {
-      yield problem('subject_id', `"${cell('subject_id')}" is not a local code of a system (its prefix must map to ${SYSTEM_IRI}<system>/code/ in curie_map)`);
+      yield problem(
+        'subject_id',
+        `"${cell('subject_id')}" is not a local code of a system (its prefix must map to ${SYSTEM_IRI}<system>/code/ in curie_map)`,
+      );
       continue;
     }
     const source = cell('subject_source');
@@ -177,14 +203,16 @@ export function sssomHeader(systems: readonly string[], title: string): string {
   const prefixes = new Map<string, string>(Object.entries(FIXED_PREFIXES));
   for (const system of systems) prefixes.set(uniquePrefix(systemPrefix(system), prefixes), `${SYSTEM_IRI}${system}/code/`);
   const curies = [...prefixes.entries()].sort(([a], [b]) => a.localeCompare(b));
-  return [
-    '# curie_map:',
-    ...curies.map(([prefix, iri]) => `#   ${prefix}: "${iri}"`),
-    `# license: "${LICENSE_IRI}"`,
-    `# mapping_set_id: "${SYSTEM_IRI}${systems.length === 1 ? systems[0] : 'all'}/mappings.sssom.tsv"`,
-    `# mapping_set_title: ${JSON.stringify(title)}`,
-    SSSOM_COLUMNS.join('\t'),
-  ].join('\n') + '\n';
+  return (
+    [
+      '# curie_map:',
+      ...curies.map(([prefix, iri]) => `#   ${prefix}: "${iri}"`),
+      `# license: "${LICENSE_IRI}"`,
+      `# mapping_set_id: "${SYSTEM_IRI}${systems.length === 1 ? systems[0] : 'all'}/mappings.sssom.tsv"`,
+      `# mapping_set_title: ${JSON.stringify(title)}`,
+      SSSOM_COLUMNS.join('\t'),
+    ].join('\n') + '\n'
+  );
 }
 
 function uniquePrefix(prefix: string, taken: Map<string, string>): string {
@@ -223,4 +251,3 @@ export function sssomPrefixes(systems: readonly string[]): (system: string) => s
   }
   return (system) => bySystem.get(system)!;
 }
-
