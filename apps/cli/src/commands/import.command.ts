@@ -39,9 +39,14 @@ export const importCommand: Command = {
     await migrate(env.database.url);
     const principal = await cliPrincipal(env, values.token);
     const progress = new ProgressLine(fs.statSync(file).size);
-    const stream = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-    stream.on('data', (chunk) => progress.read(chunk.length));
-    const report = await (await env.services()).get(ImportService).import(systemContext(`cli:import`, principal), stream, {
+    // counted as the import pulls them: a 'data' listener would let the stream flow ahead of the reader
+    async function* counted() {
+      for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+        progress.read(chunk.length);
+        yield chunk;
+      }
+    }
+    const report = await (await env.services()).get(ImportService).import(systemContext(`cli:import`, principal), counted(), {
       format,
       fileName: file,
       dryRun: values['dry-run'] === true,
