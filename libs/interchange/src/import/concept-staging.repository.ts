@@ -72,14 +72,11 @@ export class ConceptStagingRepository {
 
   async stage(manager: EntityManager, concepts: StagedConcept[]): Promise<void> {
     if (!concepts.length) return;
+    // one JSON parameter per batch: PostgreSQL parses it much faster than arrays of as many elements
     await manager.query(
-      `INSERT INTO import_concept (line, subject, code, doc) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::jsonb[])`,
-      [
-        concepts.map((c) => c.at.line ?? null),
-        concepts.map((c) => c.at.subject ?? null),
-        concepts.map((c) => c.record.code),
-        concepts.map((c) => JSON.stringify(c.record)),
-      ],
+      `INSERT INTO import_concept (line, subject, code, doc)
+       SELECT (e->>'l')::int, e->>'s', e->'d'->>'code', e->'d' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, ordinality) ORDER BY ordinality`,
+      [JSON.stringify(concepts.map((c) => ({ l: c.at.line ?? null, s: c.at.subject ?? null, d: c.record })))],
     );
   }
 

@@ -38,15 +38,11 @@ export class MappingStagingRepository {
 
   async stage(manager: EntityManager, mappings: StagedMapping[]): Promise<void> {
     if (!mappings.length) return;
+    // one JSON parameter per batch: PostgreSQL parses it much faster than five arrays of as many elements
     await manager.query(
-      `INSERT INTO import_mapping (line, system, code_key, valid_from, doc) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::jsonb[])`,
-      [
-        mappings.map((m) => m.at.line ?? null),
-        mappings.map((m) => m.record.system),
-        mappings.map((m) => localCodeKey(m.record.localCode ?? '')),
-        mappings.map((m) => m.record.validFrom ?? null),
-        mappings.map((m) => JSON.stringify(m.record)),
-      ],
+      `INSERT INTO import_mapping (line, system, code_key, valid_from, doc)
+       SELECT (e->>'l')::int, e->'d'->>'system', e->>'k', (e->'d'->>'validFrom')::date, e->'d' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, ordinality) ORDER BY ordinality`,
+      [JSON.stringify(mappings.map((m) => ({ l: m.at.line ?? null, k: localCodeKey(m.record.localCode ?? ''), d: m.record })))],
     );
   }
 

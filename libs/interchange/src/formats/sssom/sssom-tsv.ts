@@ -1,6 +1,6 @@
 import { MappingRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
-import { csvLine, readCsv } from '../csv/csv-rows';
+import { tsvCell, tsvRows } from './tsv-rows';
 import { CONCEPT_IRI, codeOf, LICENSE_IRI, localCodeIri, localCodeOf, SEMAPV, SKOS, SSSOM, SYSTEM_IRI } from '../vocabulary-iris';
 
 /** SKOS match predicates by relation; UNMAPPED is exactMatch to sssom:NoTermFound, as SSSOM says. */
@@ -117,13 +117,14 @@ function expand(curie: string, curieMap: Map<string, string>): string | null {
 
 export const readSssomTsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
   const { metadata, table: rest } = await readMetadata(text);
-  const table = await readCsv(rest, '\t');
-  const offset = metadata.lines;
+  const rows = tsvRows(rest, metadata.lines + 1)[Symbol.asyncIterator]();
+  const first = await rows.next();
+  const table = { header: first.done ? [] : first.value.cells.map((name) => name.trim()), rows: { [Symbol.asyncIterator]: () => rows } };
   let broken = false;
   for (const name of ['subject_id', 'predicate_id', 'object_id']) {
     if (!table.header.includes(name)) {
       broken = true;
-      yield { kind: 'problem', problem: { line: offset + 1, field: name, message: `Missing column "${name}"` } };
+      yield { kind: 'problem', problem: { line: metadata.lines + 1, field: name, message: `Missing column "${name}"` } };
     }
   }
   for (const name of table.header) {
@@ -131,14 +132,14 @@ export const readSssomTsv: FileReader = async function* (text, options): AsyncGe
       broken = true;
       yield {
         kind: 'problem',
-        problem: { line: offset + 1, field: name, message: `Unknown column "${name}" (known: ${[...KNOWN_COLUMNS].join(', ')})` },
+        problem: { line: metadata.lines + 1, field: name, message: `Unknown column "${name}" (known: ${[...KNOWN_COLUMNS].join(', ')})` },
       };
     }
   }
   if (broken) return;
   const index = new Map(table.header.map((name, i) => [name, i]));
   for await (const row of table.rows) {
-    const line = row.line + offset;
+    const line = row.line;
     if (row.cells.length !== table.header.length) {
       yield {
         kind: 'problem',
@@ -224,7 +225,7 @@ function uniquePrefix(prefix: string, taken: Map<string, string>): string {
 /** One row; `prefixOf` gives the CURIE prefix the header declared for the system. */
 export function sssomRow(m: MappingRecord, prefixOf: (system: string) => string): string {
   const subject = localCodeIri(m.system, m.localCode).slice(`${SYSTEM_IRI}${m.system}/code/`.length);
-  return csvLine(
+  return (
     [
       `${prefixOf(m.system)}:${subject}`,
       m.localLabel ?? '',
@@ -235,9 +236,10 @@ export function sssomRow(m: MappingRecord, prefixOf: (system: string) => string)
       m.confidence === null ? '' : String(m.confidence),
       `bmsys:${m.system}`,
       [m.note, m.conceptReplacedBy ? deprecationNotice(m.conceptReplacedBy) : null].filter(Boolean).join(' ; '),
-    ],
-    '\t',
-  ).replace(/\r\n$/, '\n');
+    ]
+      .map(tsvCell)
+      .join('\t') + '\n'
+  );
 }
 
 /** The prefixes the header gives, in the same way, for writing rows. */
