@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { once } from 'node:events';
-import { runCli } from '../../apps/cli/src/main';
+import { runCli } from '../support/cli';
 
 export interface BenchResult {
   file: string;

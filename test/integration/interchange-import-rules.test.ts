@@ -274,6 +274,22 @@ describe('import rules (integration)', () => {
       ]);
     });
 
+    it('stewards re-import unchanged schemes, but only admins create or change a domain', async () => {
+      const scheme = (label: string) =>
+        `${TURTLE_PREFIXES}bms:FIN a skos:ConceptScheme ;\n    skos:prefLabel "${label}"@fr, "Finance"@en ;\n    <http://purl.org/dc/terms/description> "Budget et comptabilité publique locale selon l'instruction M57 : préparation et vote du budget, exécution des dépenses et des recettes, gestion pluriannuelle, opérations de fin d'exercice et ressources de la collectivité."@fr .\n`;
+      const bob = steward('bob', ['FIN']);
+      const same = await importText(t, scheme('Finances'), { fileName: 'fin.ttl', format: InterchangeFormat.SKOS_TURTLE }, bob);
+      expect(same).toMatchObject({ applied: true, problems: [], domains: { created: 0, updated: 0, unchanged: 1 } });
+      const renamed = await refused(scheme('Finances publiques'), { fileName: 'fin.ttl', format: InterchangeFormat.SKOS_TURTLE }, bob);
+      expect(renamed.problems).toEqual([
+        {
+          subject: 'https://vocabulaire.bordeaux-metropole.example/scheme/FIN',
+          field: 'skos:ConceptScheme',
+          message: 'Creating or changing domain FIN is for admins',
+        },
+      ]);
+    });
+
     it('readers and integrators may not import', async () => {
       await expect(
         importText(

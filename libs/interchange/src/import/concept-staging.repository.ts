@@ -204,7 +204,12 @@ export class ConceptStagingRepository {
     );
   }
 
-  /** Domains of new concepts that arrive deprecated, and of every staged concept (for permissions). */
+  /** Schemes of the file that would create or change a domain. */
+  changedDomains(manager: EntityManager): Promise<{ code: string; line: number | null; subject: string | null }[]> {
+    return manager.query(`SELECT code, line, subject FROM import_domain WHERE action <> 'UNCHANGED' ORDER BY code`);
+  }
+
+  /** The domains of the concepts that change, with the first row of each (for permissions). */
   async domainsTouched(manager: EntityManager): Promise<{ domain: string; line: number | null; subject: string | null }[]> {
     return manager.query(
       `SELECT DISTINCT ON (after->>'domain') after->>'domain' AS domain, line, subject FROM import_concept WHERE action <> 'UNCHANGED' ORDER BY after->>'domain', ord`,

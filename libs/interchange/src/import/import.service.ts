@@ -142,8 +142,6 @@ export class ImportService {
       else if (item.kind === 'domain') {
         report.rows++;
         if (readerOptions.domain && item.record.code !== readerOptions.domain) continue;
-        if (!policy.isAdmin)
-          addProblem({ ...item.at, field: 'skos:ConceptScheme', message: 'Creating or changing a domain is for admins' });
         domains.push(item);
       } else if (item.kind === 'concept') {
         report.rows++;
@@ -160,6 +158,15 @@ export class ImportService {
     if (!domains.length && report.rows === 0 && report.problemCount === 0)
       addProblem({ line: 1, field: 'file', message: 'The file holds no concept' });
     for (const problem of await this.concepts.resolve(manager, policy.publishable)) addProblem(problem);
+    if (!policy.isAdmin) {
+      for (const domain of await this.concepts.changedDomains(manager)) {
+        addProblem({
+          ...position(domain),
+          field: 'skos:ConceptScheme',
+          message: `Creating or changing domain ${domain.code} is for admins`,
+        });
+      }
+    }
     for (const touched of await this.concepts.domainsTouched(manager)) {
       if (!policy.mayWrite(touched.domain)) {
         addProblem({ ...position(touched), field: 'domain', message: `You are not a steward of domain ${touched.domain}` });

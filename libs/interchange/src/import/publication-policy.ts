@@ -35,12 +35,6 @@ export class PublicationPolicy {
     return this.isAdmin || (this.mayWrite(domain) && !this.requiresReview(domain));
   }
 
-  /** Status a new concept arrives with. */
-  statusOfNew(domain: string, wanted: string): string {
-    if (this.mayPublish(domain)) return wanted;
-    return wanted === 'PUBLISHED' || wanted === 'DEPRECATED' ? 'IN_REVIEW' : wanted;
-  }
-
   /** Why an existing concept may not be changed this way, or null. */
   refusal(domain: string, from: string, to: string): string | null {
     const rank: Record<string, number> = { DRAFT: 0, IN_REVIEW: 1, PUBLISHED: 2, DEPRECATED: 3 };
