@@ -25,10 +25,11 @@ describe('export downloads and the import mutation (e2e)', () => {
       'skos:exactMatch\tbmc:FIN-',
     ],
     ['/export/mappings/SI-MER-FIN.csv', 'text/csv; charset=utf-8', 'SI-MER-FIN.csv', 'SI-MER-FIN;'],
-  ])('GET %s streams the file with its content type and name, anonymously', async (url, contentType, fileName, sample) => {
+  ])('GET %s streams the file with its content type and name to a reader', async (url, contentType, fileName, sample) => {
     const response = await t
       .http()
       .get(url)
+      .set(await bearer({ name: 'rita', roles: [Role.READER] }))
       .buffer(true)
       .parse((res, done) => {
         let text = '';
@@ -49,14 +50,16 @@ describe('export downloads and the import mutation (e2e)', () => {
       .http()
       .get('/export/concepts/FIN.csv')
       .set(await bearer({ name: 'alice', roles: [Role.STEWARD], domains: ['FIN'] }));
-    const anonymous = await t.http().get('/export/concepts/FIN.csv');
+    // a reader token rather than no credentials: whether anonymous callers may read is a setting
+    const reader = await bearer({ name: 'rita', roles: [Role.READER] });
+    const forReader = await t.http().get('/export/concepts/FIN.csv').set(reader);
     const drafts = (text: string) => text.split('\r\n').filter((line) => line.split(';')[2] === 'DRAFT').length;
     expect(drafts(steward.text)).toBeGreaterThan(0);
-    expect(drafts(anonymous.text)).toBe(0);
-    const missing = await t.http().get('/export/concepts/NOPE.ttl');
+    expect(drafts(forReader.text)).toBe(0);
+    const missing = await t.http().get('/export/concepts/NOPE.ttl').set(reader);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await t.http().get('/export/concepts/FIN.xlsx')).status).toBe(404);
+    expect((await t.http().get('/export/concepts/FIN.xlsx').set(reader)).status).toBe(404);
   });
 
   it('importFile: stewards upload text or base64, with a dry run and a precise report; readers may not', async () => {

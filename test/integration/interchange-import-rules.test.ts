@@ -258,6 +258,18 @@ describe('import rules (integration)', () => {
           message: 'The concept is PUBLISHED and domain FIN requires review: change it through the API (four eyes)',
         },
       ]);
+      const deprecatedNew = await refused(
+        'code;domain;status;prefLabel@fr\nFIN-0930;FIN;DEPRECATED;Ancien budget\n',
+        { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
+        bob,
+      );
+      expect(deprecatedNew.problems).toEqual([
+        {
+          line: 2,
+          field: 'status',
+          message: "Publishing in domain FIN needs another person's approval: submit the concept for review instead",
+        },
+      ]);
       const elsewhere = await refused(
         'code;domain;prefLabel@fr\nRH-0900;RH;Télétravail\n',
         { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },

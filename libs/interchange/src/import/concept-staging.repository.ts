@@ -193,12 +193,14 @@ export class ConceptStagingRepository {
     return rows.map(clean);
   }
 
-  /** Concepts whose status changes, and changed concepts that are public, for the publication policy. */
+  /** Concepts whose status changes (new ones count as drafts), and changed public ones, for the publication policy. */
   statusChanges(manager: EntityManager, onlyStatusChanges: boolean): Promise<StatusChange[]> {
     return manager.query(
-      `SELECT line, subject, code, after->>'domain' AS domain, before->>'status' AS "from", after->>'status' AS "to"
+      `SELECT line, subject, code, after->>'domain' AS domain, COALESCE(before->>'status', 'DRAFT') AS "from", after->>'status' AS "to"
        FROM import_concept
-       WHERE action = 'UPDATE' AND (before->>'status' <> after->>'status' OR (NOT $1 AND before->>'status' IN ('PUBLISHED', 'DEPRECATED')))
+       WHERE (action = 'UPDATE' AND (before->>'status' <> after->>'status' OR (NOT $1 AND before->>'status' IN ('PUBLISHED', 'DEPRECATED'))))
+         -- a new concept arriving deprecated is published and deprecated at once
+         OR (action = 'CREATE' AND after->>'status' = 'DEPRECATED')
        ORDER BY ord`,
       [onlyStatusChanges],
     );
