@@ -46,7 +46,10 @@ describe('change log (integration, real PostgreSQL)', () => {
 
     await slow.commitTransaction();
     await slow.release();
-    const after = await reader.readAfter(start, 100);
+    const after = await settled(
+      () => reader.readAfter(start, 100),
+      (rows) => rows.length >= 2,
+    );
     expect(after.map((r) => r.entityKey).sort()).toEqual(['fast', 'slow']);
   });
 
@@ -80,9 +83,13 @@ describe('change log (integration, real PostgreSQL)', () => {
         if (page.length) position = { txid: page.at(-1)!.txid, seq: page.at(-1)!.seq };
         else await new Promise((resolve) => setTimeout(resolve, 2));
       }
-      for (;;) {
+      for (const deadline = Date.now() + 20_000; ;) {
         const page = await reader.readAfter(position, 50);
-        if (!page.length) break;
+        if (!page.length && (seen.length >= writers * perWriter * 2 || Date.now() > deadline)) break;
+        if (!page.length) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          continue;
+        }
         seen.push(...page.map((r) => r.entityKey));
         position = { txid: page.at(-1)!.txid, seq: page.at(-1)!.seq };
       }
@@ -100,3 +107,18 @@ describe('change log (integration, real PostgreSQL)', () => {
     expect([...seen].sort()).toEqual([...expected].sort());
   });
 });
+
+/**
+ * Transaction ids are server-wide: a transaction of another test file's
+ * database on the same PostgreSQL (a long import) holds the readable horizon
+ * back for a moment. Reads again until `ready`, for at most 20 s.
+ */
+async function settled<T>(read: () => Promise<T>, ready: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  let value = await read();
+  while (!ready(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = await read();
+  }
+  return value;
+}
