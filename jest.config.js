@@ -19,6 +19,13 @@ const ESM_PACKAGES = [
   'uint8array-extras',
   '@tokenizer',
   '@borewit',
+  // SHACL validation of the SKOS exports (tests only)
+  'rdf-validate-shacl',
+  '@rdfjs',
+  '@vocabulary',
+  'clownface',
+  'rdf-validate-datatype',
+  '@tpluscode',
 ];
 
 module.exports = {

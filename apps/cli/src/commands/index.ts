@@ -1,8 +1,10 @@
 import { Command } from '../command';
 import { dbResetCommand } from './db-reset.command';
 import { keysCommand } from './keys.command';
+import { exportCommand } from './export.command';
+import { importCommand } from './import.command';
 import { migrateCommand } from './migrate.command';
 import { seedCommand } from './seed.command';
 import { tokenCommand } from './token.command';
 
-export const COMMANDS: Command[] = [migrateCommand, seedCommand, dbResetCommand, tokenCommand, keysCommand];
+export const COMMANDS: Command[] = [migrateCommand, seedCommand, dbResetCommand, importCommand, exportCommand, tokenCommand, keysCommand];

@@ -24,6 +24,20 @@ export enum PrincipalKind {
     ANONYMOUS = "ANONYMOUS"
 }
 
+export enum InterchangeFormat {
+    SKOS_TURTLE = "SKOS_TURTLE",
+    SKOS_JSONLD = "SKOS_JSONLD",
+    CONCEPTS_CSV = "CONCEPTS_CSV",
+    SSSOM_TSV = "SSSOM_TSV",
+    MAPPINGS_CSV = "MAPPINGS_CSV",
+    SYSTEMS_CSV = "SYSTEMS_CSV"
+}
+
+export enum FileEncoding {
+    TEXT = "TEXT",
+    BASE64 = "BASE64"
+}
+
 export enum SystemStatus {
     ACTIVE = "ACTIVE",
     RETIRING = "RETIRING",
@@ -63,6 +77,16 @@ export interface CreateApiKeyInput {
     name: string;
     roles: Role[];
     stewardDomains?: Nullable<string[]>;
+}
+
+export interface ImportFileInput {
+    fileName: string;
+    format?: Nullable<InterchangeFormat>;
+    content: string;
+    encoding?: Nullable<FileEncoding>;
+    domain?: Nullable<string>;
+    system?: Nullable<string>;
+    dryRun?: Nullable<boolean>;
 }
 
 export interface LocalizedTextInput {
@@ -187,6 +211,7 @@ export interface IQuery {
 export interface IMutation {
     createApiKey(input: CreateApiKeyInput): CreatedApiKey | Promise<CreatedApiKey>;
     revokeApiKey(prefix: string): ApiKey | Promise<ApiKey>;
+    importFile(input: ImportFileInput): ImportReport | Promise<ImportReport>;
     createConcept(input: CreateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
     updateConcept(code: string, version: number, input: UpdateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
     submitConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
@@ -205,6 +230,34 @@ export interface PageInfo {
     hasPreviousPage: boolean;
     startCursor?: Nullable<string>;
     endCursor?: Nullable<string>;
+}
+
+export interface ImportProblem {
+    line?: Nullable<number>;
+    subject?: Nullable<string>;
+    field: string;
+    message: string;
+}
+
+export interface ImportCounts {
+    created: number;
+    updated: number;
+    unchanged: number;
+}
+
+export interface ImportReport {
+    fileName: string;
+    format: InterchangeFormat;
+    dryRun: boolean;
+    applied: boolean;
+    rows: number;
+    domains: ImportCounts;
+    concepts: ImportCounts;
+    systems: ImportCounts;
+    mappings: ImportCounts;
+    sentToReview: number;
+    problems: ImportProblem[];
+    problemCount: number;
 }
 
 export interface Owner {

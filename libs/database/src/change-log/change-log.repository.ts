@@ -28,4 +28,17 @@ export class ChangeLogRepository {
       ],
     );
   }
+
+  /**
+   * Appends the rows a SELECT returns, for set-based writes (imports of a
+   * million mappings) whose changes never need to pass through Node. The
+   * SELECT returns, in order: principal, entity_type, entity_id, entity_key,
+   * domain_code, action, before, after, reason.
+   */
+  async recordSelected(manager: EntityManager, select: string, params: unknown[] = []): Promise<void> {
+    await manager.query(
+      `INSERT INTO change (principal, entity_type, entity_id, entity_key, domain_code, action, before, after, reason) ${select}`,
+      params,
+    );
+  }
 }

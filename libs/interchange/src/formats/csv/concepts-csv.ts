@@ -1,0 +1,148 @@
+import { isLanguage, LANGUAGES } from '@lexique/core';
+import { ConceptRecord } from '../../records';
+import { FileReader, ParsedItem } from '../parsed-item';
+import { csvLine, CsvRow, joinValues, readCsv, splitValues } from './csv-rows';
+
+/** Localized fields: one column per language, `prefLabel@fr`, `prefLabel@en`. */
+const LOCALIZED = ['prefLabel', 'altLabels', 'definition', 'scopeNote'] as const;
+/** Multi-valued fields: values separated by `|`. */
+const LISTS = ['acronyms', 'hiddenLabels', 'broader', 'related'] as const;
+const SINGLE = ['code', 'domain', 'status', 'source', 'replacedBy'] as const;
+
+/** The columns written on export, in order. */
+export const CONCEPT_CSV_COLUMNS = [
+  'code',
+  'domain',
+  'status',
+  ...LANGUAGES.map((lang) => `prefLabel@${lang}`),
+  ...LANGUAGES.map((lang) => `altLabels@${lang}`),
+  'acronyms',
+  'hiddenLabels',
+  ...LANGUAGES.map((lang) => `definition@${lang}`),
+  ...LANGUAGES.map((lang) => `scopeNote@${lang}`),
+  'source',
+  'broader',
+  'related',
+  'replacedBy',
+];
+
+/** Exports use `;` (what French spreadsheets expect) and a byte order mark so that Excel reads UTF-8. */
+export const CSV_EXPORT_DELIMITER = ';';
+export const BOM = '\uFEFF';
+
+type Column = { field: (typeof SINGLE)[number] | (typeof LISTS)[number] } | { field: (typeof LOCALIZED)[number]; lang: string };
+
+function columnOf(name: string): Column | null {
+  const [field, lang] = name.split('@');
+  if (lang !== undefined)
+    return (LOCALIZED as readonly string[]).includes(field) && isLanguage(lang)
+      ? { field: field as (typeof LOCALIZED)[number], lang }
+      : null;
+  return (SINGLE as readonly string[]).includes(field) || (LISTS as readonly string[]).includes(field)
+    ? { field: field as (typeof SINGLE)[number] }
+    : null;
+}
+
+/**
+ * One concept per row. A column left out keeps that field of existing
+ * concepts; a present column replaces it (an empty cell clears it). The
+ * languages of a localized field go together: a file with `prefLabel@fr`
+ * and no `prefLabel@en` clears English preferred labels. New concepts need
+ * `prefLabel@fr`; a file of acronyms only (`code;domain;acronyms`) is fine.
+ */
+export const readConceptsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
+  const table = await readCsv(text);
+  const columns: (Column | null)[] = table.header.map(columnOf);
+  let broken = false;
+  for (const [i, name] of table.header.entries()) {
+    if (!columns[i]) {
+      broken = true;
+      yield {
+        kind: 'problem',
+        problem: {
+          line: 1,
+          field: name || `column ${i + 1}`,
+          message: `Unknown column "${name}" (known: ${CONCEPT_CSV_COLUMNS.join(', ')}; multi-valued cells use "|")`,
+        },
+      };
+    }
+  }
+  const required = ['code', ...(options.domain ? [] : ['domain'])];
+  for (const name of required) {
+    if (!table.header.includes(name)) {
+      broken = true;
+      yield { kind: 'problem', problem: { line: 1, field: name, message: `Missing column "${name}"` } };
+    }
+  }
+  if (broken) return;
+  for await (const row of table.rows) yield conceptOfRow(row, table.header, columns as Column[], options.domain);
+};
+
+function conceptOfRow(row: CsvRow, header: string[], columns: Column[], defaultDomain?: string): ParsedItem {
+  if (row.cells.length !== header.length) {
+    return {
+      kind: 'problem',
+      problem: { line: row.line, field: 'row', message: `Expected ${header.length} cells, found ${row.cells.length}` },
+    };
+  }
+  const record: Partial<ConceptRecord> & { code: string } = { code: '', domain: defaultDomain };
+  const localized: Record<string, Record<string, string>> = {};
+  columns.forEach((column, i) => {
+    const cell = row.cells[i].trim();
+    if ('lang' in column) {
+      localized[column.field] ??= {};
+      if (cell) localized[column.field][column.lang] = cell;
+      return;
+    }
+    switch (column.field) {
+      case 'acronyms':
+      case 'hiddenLabels':
+      case 'broader':
+      case 'related':
+        record[column.field] = splitValues(cell);
+        break;
+      case 'source':
+      case 'replacedBy':
+        record[column.field] = cell || null;
+        break;
+      case 'code':
+      case 'domain':
+      case 'status':
+        record[column.field] = cell;
+        break;
+    }
+  });
+  for (const [field, values] of Object.entries(localized)) {
+    if (field === 'altLabels') {
+      record.altLabels = Object.fromEntries(Object.entries(values).map(([lang, cell]) => [lang, splitValues(cell)]));
+    } else {
+      record[field as 'prefLabel' | 'definition' | 'scopeNote'] = values;
+    }
+  }
+  return { kind: 'concept', at: { line: row.line }, record };
+}
+
+export function conceptCsvHeader(): string {
+  return BOM + csvLine(CONCEPT_CSV_COLUMNS, CSV_EXPORT_DELIMITER);
+}
+
+export function conceptCsvRow(concept: ConceptRecord): string {
+  return csvLine(
+    [
+      concept.code,
+      concept.domain,
+      concept.status,
+      ...LANGUAGES.map((lang) => concept.prefLabel[lang] ?? ''),
+      ...LANGUAGES.map((lang) => joinValues(concept.altLabels[lang] ?? [])),
+      joinValues(concept.acronyms),
+      joinValues(concept.hiddenLabels),
+      ...LANGUAGES.map((lang) => concept.definition[lang] ?? ''),
+      ...LANGUAGES.map((lang) => concept.scopeNote[lang] ?? ''),
+      concept.source ?? '',
+      joinValues(concept.broader),
+      joinValues(concept.related),
+      concept.replacedBy ?? '',
+    ],
+    CSV_EXPORT_DELIMITER,
+  );
+}

@@ -1,0 +1,82 @@
+import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+
+/** Values of one multi-valued cell are separated by a vertical bar: `Budget primitif | BP`. */
+export const MULTI_VALUE_SEPARATOR = '|';
+
+export function splitValues(cell: string): string[] {
+  return cell
+    .split(MULTI_VALUE_SEPARATOR)
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+}
+
+export function joinValues(values: readonly string[]): string {
+  return values.join(` ${MULTI_VALUE_SEPARATOR} `);
+}
+
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  delimiter: string;
+  header: string[];
+  rows: AsyncIterable<CsvRow>;
+}
+
+/**
+ * Reads delimited text as a stream. The delimiter is the one of `;`, `,` and
+ * tab that the header line holds most of (French spreadsheets write `;`),
+ * unless given. Rows carry the line they start on.
+ */
+export async function readCsv(text: AsyncIterable<string>, fixedDelimiter?: string): Promise<CsvTable> {
+  const iterator = text[Symbol.asyncIterator]();
+  let head = '';
+  let done = false;
+  while (!head.includes('\n') && !done) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else head += next.value;
+  }
+  const firstLine = head.split('\n', 1)[0].replace(/\r$/, '');
+  const delimiter = fixedDelimiter ?? detectDelimiter(firstLine);
+  async function* rest(): AsyncGenerator<string> {
+    if (head) yield head;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  const parser = Readable.from(rest()).pipe(
+    parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: false, bom: true }),
+  );
+  const records = parser as AsyncIterable<{ record: string[]; info: { lines: number; records: number } }>;
+  const iteratorOfRecords = records[Symbol.asyncIterator]();
+  const first = await iteratorOfRecords.next();
+  const header = first.done ? [] : first.value.record.map((name) => name.trim());
+  let startLine = first.done ? 1 : first.value.info.lines + 1;
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for (let next = await iteratorOfRecords.next(); !next.done; next = await iteratorOfRecords.next()) {
+      const { record, info } = next.value;
+      // a quoted cell may span lines: the row starts after the previous one ended
+      yield { line: startLine, cells: record };
+      startLine = info.lines + 1;
+    }
+  }
+  return { delimiter, header, rows: rows() };
+}
+
+export function detectDelimiter(headerLine: string): string {
+  const count = (c: string) => headerLine.split(c).length - 1;
+  const candidates = [';', ',', '\t'].map((c) => ({ c, n: count(c) })).sort((a, b) => b.n - a.n);
+  return candidates[0].n > 0 ? candidates[0].c : ',';
+}
+
+/** Quotes a cell when it holds the delimiter, a quote or a line break. */
+export function csvCell(value: string, delimiter: string): string {
+  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvLine(cells: readonly string[], delimiter: string): string {
+  return cells.map((cell) => csvCell(cell, delimiter)).join(delimiter) + '\r\n';
+}

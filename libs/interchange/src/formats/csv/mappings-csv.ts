@@ -1,0 +1,105 @@
+import { MappingRecord } from '../../records';
+import { FileReader, ParsedItem } from '../parsed-item';
+import { csvLine, CsvRow, readCsv } from './csv-rows';
+import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
+
+/** The columns written on export, in order. `conceptLabel` is for people reading the file and ignored on import. */
+export const MAPPING_CSV_COLUMNS = [
+  'system',
+  'localCode',
+  'localLabel',
+  'relation',
+  'concept',
+  'conceptLabel',
+  'note',
+  'validFrom',
+  'validTo',
+  'justification',
+  'confidence',
+] as const;
+
+type MappingColumn = (typeof MAPPING_CSV_COLUMNS)[number];
+
+/** One mapping per row; a column left out keeps that field of existing mappings. */
+export const readMappingsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
+  const table = await readCsv(text);
+  let broken = false;
+  for (const [i, name] of table.header.entries()) {
+    if (!(MAPPING_CSV_COLUMNS as readonly string[]).includes(name)) {
+      broken = true;
+      yield {
+        kind: 'problem',
+        problem: {
+          line: 1,
+          field: name || `column ${i + 1}`,
+          message: `Unknown column "${name}" (known: ${MAPPING_CSV_COLUMNS.join(', ')})`,
+        },
+      };
+    }
+  }
+  for (const name of ['localCode', 'relation', ...(options.system ? [] : ['system'])]) {
+    if (!table.header.includes(name)) {
+      broken = true;
+      yield { kind: 'problem', problem: { line: 1, field: name, message: `Missing column "${name}"` } };
+    }
+  }
+  if (broken) return;
+  for await (const row of table.rows) yield mappingOfRow(row, table.header as MappingColumn[], options.system);
+};
+
+function mappingOfRow(row: CsvRow, header: MappingColumn[], defaultSystem?: string): ParsedItem {
+  if (row.cells.length !== header.length) {
+    return {
+      kind: 'problem',
+      problem: { line: row.line, field: 'row', message: `Expected ${header.length} cells, found ${row.cells.length}` },
+    };
+  }
+  const record: Partial<MappingRecord> = { system: defaultSystem };
+  header.forEach((name, i) => {
+    // local codes are exact strings: kept as written, compared trimmed
+    const cell = name === 'localCode' ? row.cells[i] : row.cells[i].trim();
+    switch (name) {
+      case 'system':
+      case 'localCode':
+      case 'relation':
+      case 'justification':
+        record[name] = cell;
+        break;
+      case 'localLabel':
+      case 'concept':
+      case 'conceptLabel':
+      case 'note':
+      case 'validFrom':
+      case 'validTo':
+        record[name] = cell || null;
+        break;
+      case 'confidence':
+        record.confidence = cell === '' ? null : Number(cell.replace(',', '.'));
+        break;
+    }
+  });
+  return { kind: 'mapping', at: { line: row.line }, record };
+}
+
+export function mappingCsvHeader(): string {
+  return BOM + csvLine(MAPPING_CSV_COLUMNS, CSV_EXPORT_DELIMITER);
+}
+
+export function mappingCsvRow(m: MappingRecord): string {
+  return csvLine(
+    [
+      m.system,
+      m.localCode,
+      m.localLabel ?? '',
+      m.relation,
+      m.concept ?? '',
+      m.conceptLabel ?? '',
+      m.note ?? '',
+      m.validFrom ?? '',
+      m.validTo ?? '',
+      m.justification,
+      m.confidence === null ? '' : String(m.confidence),
+    ],
+    CSV_EXPORT_DELIMITER,
+  );
+}

@@ -1,0 +1,33 @@
+import { CsvRow } from '../csv/csv-rows';
+
+/**
+ * Splits tab-separated text into rows, fast: SSSOM files run to millions of
+ * lines. Cells are not quoted (a quoted cell keeps its quotes removed and
+ * `""` unescaped, on one line); writers replace tabs and line breaks in
+ * values with spaces.
+ */
+export async function* tsvRows(text: AsyncIterable<string>, firstLine: number): AsyncGenerator<CsvRow> {
+  let rest = '';
+  let line = firstLine;
+  for await (const chunk of text) {
+    rest += chunk;
+    let start = 0;
+    for (let end = rest.indexOf('\n', start); end !== -1; end = rest.indexOf('\n', start)) {
+      const row = rest.slice(start, rest.charCodeAt(end - 1) === 13 ? end - 1 : end);
+      if (row !== '') yield { line, cells: row.split('\t').map(unquote) };
+      line++;
+      start = end + 1;
+    }
+    rest = rest.slice(start);
+  }
+  if (rest.replace(/\r$/, '') !== '') yield { line, cells: rest.replace(/\r$/, '').split('\t').map(unquote) };
+}
+
+function unquote(cell: string): string {
+  return cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+}
+
+/** A TSV cell: tabs and line breaks become spaces. */
+export function tsvCell(value: string): string {
+  return value.replace(/[\t\r\n]+/g, ' ');
+}

@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { once } from 'node:events';
+import { runCli } from '../support/cli';
+
+export interface BenchResult {
+  file: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  startRssMb: number;
+  output: string[];
+}
+
+const DOMAINS = ['BA', 'BB', 'BC', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ'];
+const SYSTEMS = Array.from({ length: 20 }, (_, i) => `SI-BENCH-${String(i).padStart(2, '0')}`);
+const RELATIONS = ['EXACT', 'EXACT', 'EXACT', 'CLOSE', 'BROAD', 'NARROW', 'RELATED'];
+
+const code = (i: number) => `${DOMAINS[i % DOMAINS.length]}-${String(i).padStart(7, '0')}`;
+
+/** Writes a file line by line, waiting when the stream asks to, so that generating a million rows stays flat too. */
+async function writeLines(file: string, lines: Iterable<string>) {
+  const out = fs.createWriteStream(file);
+  for (const line of lines) if (!out.write(line)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Deterministic concepts: ten domains, one in ten concepts is broader of the nine after it in its domain, related pairs. */
+function* conceptRows(count: number): Generator<string> {
+  yield 'code;domain;status;prefLabel@fr;prefLabel@en;altLabels@fr;definition@fr;broader;related\n';
+  for (let i = 0; i < count; i++) {
+    const block = i - (i % (DOMAINS.length * 10));
+    const broader = i - block >= DOMAINS.length ? code(block + (i % DOMAINS.length)) : '';
+    const related = i + DOMAINS.length < count && i % 7 === 0 ? code(i + DOMAINS.length) : '';
+    yield `${code(i)};${DOMAINS[i % DOMAINS.length]};PUBLISHED;Notion ${i} de référence;Notion ${i};Synonyme ${i} | Variante ${i};Définition générée de la notion numéro ${i}, pour mesurer l'import.;${broader};${related}\n`;
+  }
+}
+
+function* systemRows(): Generator<string> {
+  yield 'code;name;kind;owner;ownerName;status\n';
+  for (const system of SYSTEMS) yield `${system};Application de mesure ${system};BA;243300316;Bordeaux Métropole;ACTIVE\n`;
+}
+
+/** Deterministic SSSOM mappings spread over twenty systems; one in fifty is UNMAPPED. */
+function* mappingRows(count: number, concepts: number): Generator<string> {
+  yield '# curie_map:\n';
+  for (const system of SYSTEMS)
+    yield `#   ${system.replace(/^SI-|-/g, '').toLowerCase()}: "https://vocabulaire.bordeaux-metropole.example/system/${system}/code/"\n`;
+  yield 'subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tsubject_source\tcomment\n';
+  let seed = 42;
+  for (let i = 0; i < count; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const system = SYSTEMS[i % SYSTEMS.length];
+    const prefix = system.replace(/^SI-|-/g, '').toLowerCase();
+    const unmapped = i % 50 === 0;
+    const relation = RELATIONS[seed % RELATIONS.length];
+    const predicate = unmapped ? 'skos:exactMatch' : `skos:${relation.toLowerCase()}Match`;
+    const object = unmapped ? 'sssom:NoTermFound' : `bmc:${code(seed % concepts)}`;
+    yield `${prefix}:L${String(i).padStart(8, '0')}\tLIBELLE ${i}\t${predicate}\t${object}\t\tsemapv:ManualMappingCuration\tbmsys:${system}\t${unmapped ? 'Code sans équivalent' : ''}\n`;
+  }
+}
+
+/** Runs `lexique import <file>` (the real command) while sampling the process's resident memory. */
+async function timedImport(file: string, rows: number): Promise<BenchResult> {
+  const output: string[] = [];
+  global.gc?.();
+  const startRss = process.memoryUsage().rss;
+  let peak = startRss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = process.hrtime.bigint();
+  const code = await runCli(['import', file], (line) => output.push(line));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  if (code !== 0) throw new Error(`lexique import ${file} failed: ${output.join('\n')}`);
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return {
+    file: path.basename(file),
+    rows,
+    seconds,
+    rowsPerSecond: Math.round(rows / seconds),
+    peakRssMb: mb(peak),
+    startRssMb: mb(startRss),
+    output,
+  };
+}
+
+/**
+ * Generates the files, then imports domains, concepts, systems and mappings
+ * into the database of DATABASE_URL with the CLI. Prints one line per file.
+ */
+export async function runImportBench(sizes: { concepts: number; mappings: number }, print: (line: string) => void): Promise<BenchResult[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexique-bench-'));
+  try {
+    const schemes = path.join(dir, 'domains.ttl');
+    fs.writeFileSync(
+      schemes,
+      `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n` +
+        DOMAINS.map(
+          (d) => `<https://vocabulaire.bordeaux-metropole.example/scheme/${d}> a skos:ConceptScheme ; skos:prefLabel "Domaine ${d}"@fr .\n`,
+        ).join(''),
+    );
+    const concepts = path.join(dir, `concepts-${sizes.concepts}.csv`);
+    const systems = path.join(dir, 'systems.csv');
+    const mappings = path.join(dir, `mappings-${sizes.mappings}.sssom.tsv`);
+    await writeLines(concepts, conceptRows(sizes.concepts));
+    await writeLines(systems, systemRows());
+    await writeLines(mappings, mappingRows(sizes.mappings, sizes.concepts));
+    await timedImport(schemes, DOMAINS.length);
+    const results = [await timedImport(concepts, sizes.concepts)];
+    await timedImport(systems, SYSTEMS.length);
+    results.push(await timedImport(mappings, sizes.mappings));
+    for (const r of results) {
+      print(
+        `${r.file}: ${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s = ${r.rowsPerSecond.toLocaleString('en')} rows/s; RSS ${r.startRssMb} MB at start, ${r.peakRssMb} MB peak`,
+      );
+    }
+    return results;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,2 @@
+/** The `lexique` command, for tests and benchmarks that run it in-process. */
+export { runCli } from '../../apps/cli/src/main';
