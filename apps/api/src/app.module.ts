@@ -7,6 +7,7 @@ import { AccessModule } from '@lexique/access';
 import { ConfigModule, DateScalar, DateTimeScalar, LexiqueConfig, projectRoot } from '@lexique/core';
 import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
+import { SearchModule } from '@lexique/search';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { formatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
@@ -31,6 +32,7 @@ export class AppModule implements NestModule {
         AccessModule,
         VocabularyModule,
         InterchangeModule,
+        SearchModule.forRoot(),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [MetricsModule],

@@ -10,11 +10,28 @@
 
 /* Generated from schema/*.graphql by `npm run schema:types`. Do not edit. */
 
+export enum MatchField {
+    PREF_LABEL = "PREF_LABEL",
+    ACRONYM = "ACRONYM",
+    CODE = "CODE",
+    ALT_LABEL = "ALT_LABEL",
+    HIDDEN_LABEL = "HIDDEN_LABEL",
+    LEGACY_LABEL = "LEGACY_LABEL",
+    LEGACY_CODE = "LEGACY_CODE",
+    DEFINITION = "DEFINITION"
+}
+
 export enum ConceptStatus {
     DRAFT = "DRAFT",
     IN_REVIEW = "IN_REVIEW",
     PUBLISHED = "PUBLISHED",
     DEPRECATED = "DEPRECATED"
+}
+
+export interface SearchFilter {
+    domains?: Nullable<string[]>;
+    statuses?: Nullable<ConceptStatus[]>;
+    systems?: Nullable<string[]>;
 }
 
 export interface ConceptFilter {
@@ -31,10 +48,37 @@ export interface PageInfo {
 
 export interface IQuery {
     serviceVersion(): string | Promise<string>;
+    search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     domains(): Domain[] | Promise<Domain[]>;
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
     concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
+}
+
+export interface FacetCount {
+    value: string;
+    count: number;
+}
+
+export interface SearchFacets {
+    domains: FacetCount[];
+    statuses: FacetCount[];
+    systems: FacetCount[];
+}
+
+export interface SearchHit {
+    concept: Concept;
+    score: number;
+    matchedOn: MatchField;
+    highlight?: Nullable<string>;
+}
+
+export interface SearchResult {
+    total: number;
+    tookMs: number;
+    engine: string;
+    hits: SearchHit[];
+    facets: SearchFacets;
 }
 
 export interface Domain {
