@@ -51,9 +51,12 @@ export function typoBudget(word: string): number {
   return 0;
 }
 
-/** The last word is a prefix while the agent types, once it has two characters. */
+/**
+ * The last word is a prefix while the agent types: from its first letter
+ * after other words (they narrow the search), from two letters alone.
+ */
 export function isPrefixWord(words: string[], index: number): boolean {
-  return index === words.length - 1 && words[index].length >= 2;
+  return index === words.length - 1 && (words[index].length >= 2 || words.length > 1);
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one typo (optimal string alignment). */
