@@ -48,11 +48,22 @@ export function searchContract(target: SearchContractTarget) {
      SELECT 'test', 'CONCEPT', id::text, code, domain_code, $2 FROM concept WHERE code = $1`,
     [code, action],
   ];
-  const insertConcept = (code: string, fields: { pref: string; alt?: string[]; hidden?: string[]; acronyms?: string[]; definition?: string; status?: string }) => [
+  const insertConcept = (
+    code: string,
+    fields: { pref: string; alt?: string[]; hidden?: string[]; acronyms?: string[]; definition?: string; status?: string },
+  ) => [
     [
       `INSERT INTO concept (code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition)
        VALUES ($1, 'FIN', $2, jsonb_build_object('fr', $3::text), jsonb_build_object('fr', $4::text[]), $5, $6, jsonb_build_object('fr', $7::text))`,
-      [code, fields.status ?? 'PUBLISHED', fields.pref, fields.alt ?? [], fields.hidden ?? [], fields.acronyms ?? [], fields.definition ?? ''],
+      [
+        code,
+        fields.status ?? 'PUBLISHED',
+        fields.pref,
+        fields.alt ?? [],
+        fields.hidden ?? [],
+        fields.acronyms ?? [],
+        fields.definition ?? '',
+      ],
     ] as [string, unknown[]],
     conceptChange(code, 'CREATE'),
   ];

@@ -63,7 +63,10 @@ export async function measureRelevance(t: TestApp, queries = labelledQueries()):
   return {
     engine,
     categories,
-    overall: measure('all', ranked.map((r) => r.rank)),
+    overall: measure(
+      'all',
+      ranked.map((r) => r.rank),
+    ),
     misses: ranked.filter((r) => r.rank !== 1),
   };
 }

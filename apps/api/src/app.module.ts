@@ -19,6 +19,7 @@ import { IdeAssetsController } from './ide/ide-assets.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
+import { SearchMetricsRegistration } from './metrics/search-metrics.registration';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -32,7 +33,7 @@ export class AppModule implements NestModule {
         AccessModule,
         VocabularyModule,
         InterchangeModule,
-        SearchModule.forRoot(),
+        SearchModule.forRoot({ indexer: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [MetricsModule],
@@ -51,7 +52,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, MetricsController, IdeAssetsController],
-      providers: [ServiceResolver],
+      providers: [ServiceResolver, SearchMetricsRegistration],
     };
   }
 

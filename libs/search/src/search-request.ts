@@ -42,14 +42,15 @@ export function searchQueryOf(principal: Principal, args: SearchArguments): Sear
   if (text.length === 0) throw badInput('query', 'The query is empty');
   if (text.length > MAX_QUERY_LENGTH) throw badInput('query', `The query is longer than ${MAX_QUERY_LENGTH} characters`);
   const limit = args.first ?? DEFAULT_SEARCH_PAGE;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SEARCH_PAGE) throw badInput('first', `"first" must be between 0 and ${MAX_SEARCH_PAGE}`);
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_SEARCH_PAGE)
+    throw badInput('first', `"first" must be between 0 and ${MAX_SEARCH_PAGE}`);
   const offset = args.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > 10000) throw badInput('offset', '"offset" must be between 0 and 10000');
   return {
     text,
     domains: filterValues(args.filter?.domains, 'filter.domains'),
     systems: filterValues(args.filter?.systems, 'filter.systems'),
-    scope: statusScope(principal, args.filter?.statuses as ConceptStatus[] | null | undefined),
+    scope: statusScope(principal, args.filter?.statuses),
     limit,
     offset,
   };
