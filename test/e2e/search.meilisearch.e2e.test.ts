@@ -11,7 +11,9 @@ const host = process.env.MEILI_HOST;
 let t: TestApp;
 
 if (!host) {
-  process.stdout.write('Meilisearch contract suite SKIPPED: set MEILI_HOST (and MEILI_API_KEY if needed) to run it against a Meilisearch server.\n');
+  process.stdout.write(
+    'Meilisearch contract suite SKIPPED: set MEILI_HOST (and MEILI_API_KEY if needed) to run it against a Meilisearch server.\n',
+  );
   describe.skip('search contract (meilisearch): skipped, MEILI_HOST is not set', () => {
     it('needs a Meilisearch server', () => undefined);
   });

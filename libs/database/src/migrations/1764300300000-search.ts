@@ -57,9 +57,13 @@ export class Search1764300300000 implements MigrationInterface {
         v_legacy       tsvector NOT NULL,
         v_legacy_code  tsvector NOT NULL,
         v_definition   tsvector NOT NULL,
+        -- labels and codes, without definitions: small enough to stay in the row, so matching
+        -- the word being typed and ranking a broad result never read the large vectors
+        v_label        tsvector NOT NULL,
         v_all          tsvector NOT NULL
       )`);
     await db.query(`CREATE INDEX search_document_all_idx ON search_document USING gin (v_all)`);
+    await db.query(`CREATE INDEX search_document_label_idx ON search_document USING gin (v_label)`);
     await db.query(`CREATE INDEX search_document_legacy_codes_idx ON search_document USING gin (legacy_codes_norm)`);
     await db.query(`CREATE INDEX search_document_code_idx ON search_document (lower(code))`);
 
@@ -92,8 +96,12 @@ export class Search1764300300000 implements MigrationInterface {
           coalesce(c.definition->>'fr', ''),
           v.pref, v.code, v.alt, v.hidden, v.legacy, v.legacy_code, v.definition,
           setweight(v.pref, 'A') || setweight(v.code, 'A') || setweight(v.alt, 'B') || setweight(v.hidden, 'B')
+            || setweight(v.legacy, 'C') || setweight(v.legacy_code, 'C') || setweight(v.words, 'D'),
+          setweight(v.pref, 'A') || setweight(v.code, 'A') || setweight(v.alt, 'B') || setweight(v.hidden, 'B')
             || setweight(v.legacy, 'C') || setweight(v.legacy_code, 'C') || setweight(v.definition, 'D')
-        FROM concept c
+        -- joined to unnest rather than "= ANY(ids)", which compares every row with every id
+        FROM unnest(ids) AS wanted(id)
+        JOIN concept c ON c.id = wanted.id
         LEFT JOIN LATERAL (
           SELECT array_agg(mp.local_label ORDER BY mp.system_code, mp.local_code) FILTER (WHERE mp.local_label IS NOT NULL) AS labels,
                  array_agg(mp.system_code || ' ' || mp.local_code ORDER BY mp.system_code, mp.local_code) AS codes,
@@ -110,9 +118,14 @@ export class Search1764300300000 implements MigrationInterface {
             to_tsvector('lexique_fr', array_to_string(c.hidden_labels, ' ')) AS hidden,
             to_tsvector('lexique_fr', array_to_string(coalesce(m.labels, '{}'), ' ')) AS legacy,
             to_tsvector('lexique_code', array_to_string(coalesce(m.local_codes, '{}'), ' ')) AS legacy_code,
-            to_tsvector('lexique_fr', coalesce(c.definition->>'fr', '')) AS definition
+            to_tsvector('lexique_fr', coalesce(c.definition->>'fr', '')) AS definition,
+            -- label words unstemmed, for the word being typed: "dispositi" is a prefix of
+            -- "disposition" but not of its stem "disposit"
+            to_tsvector('lexique_code', concat_ws(' ', array_to_string(ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v)), ' '),
+              array_to_string(ARRAY(SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v)
+                WHERE jsonb_typeof(a.v) = 'array'), ' '),
+              array_to_string(c.hidden_labels, ' '), array_to_string(coalesce(m.labels, '{}'), ' '))) AS words
         ) v
-        WHERE c.id = ANY(ids)
         ON CONFLICT (concept_id) DO UPDATE SET
           code = excluded.code, domain_code = excluded.domain_code, status = excluded.status,
           pref_label = excluded.pref_label, pref_norm = excluded.pref_norm, labels_en = excluded.labels_en,
@@ -121,15 +134,16 @@ export class Search1764300300000 implements MigrationInterface {
           legacy_codes_norm = excluded.legacy_codes_norm, systems = excluded.systems, definition = excluded.definition,
           v_pref = excluded.v_pref, v_code = excluded.v_code, v_alt = excluded.v_alt, v_hidden = excluded.v_hidden,
           v_legacy = excluded.v_legacy, v_legacy_code = excluded.v_legacy_code, v_definition = excluded.v_definition,
-          v_all = excluded.v_all;
+          v_label = excluded.v_label, v_all = excluded.v_all;
 
         -- Words only ever join the lexicon: a stale word costs a useless variant, never a wrong hit.
         INSERT INTO search_lexicon (word)
-        SELECT DISTINCT w FROM search_document d,
+        SELECT DISTINCT w FROM unnest(ids) AS wanted(id)
+          JOIN search_document d ON d.concept_id = wanted.id,
           LATERAL regexp_split_to_table(search_normalize(concat_ws(' ', d.pref_label, array_to_string(d.labels_en, ' '),
             array_to_string(d.alt_labels, ' '), array_to_string(d.hidden_labels, ' '), array_to_string(d.legacy_labels, ' '),
             d.definition)), '[^a-z0-9]+') AS w
-        WHERE d.concept_id = ANY(ids) AND length(w) >= 3
+        WHERE length(w) >= 3
         ON CONFLICT (word) DO NOTHING;
       END $$`);
 

@@ -60,7 +60,10 @@ export function buildTsQueries(whole: string, words: string[], variants: Map<str
     code: exact.join(' & '),
     anyLabel: fuzzy.join(' | '),
     anyCode: exact.join(' | '),
-    perWord: words.map((_, i) => [fuzzy[i], exact[i]]),
+    perWord: words.map((word, i) => {
+      const full = `(${[word, ...(variants.get(word) ?? [])].join(' | ')})`;
+      return { full, code: word, prefix: isPrefixWord(words, i) ? `${word}:*` : null };
+    }),
     whole,
     wordCount: words.length,
   };

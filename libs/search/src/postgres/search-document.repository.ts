@@ -13,8 +13,12 @@ export interface SearchTsQueries {
   /** Any one word, for concepts no single field answers as a whole. */
   anyLabel: string;
   anyCode: string;
-  /** Per word: [French alternatives, code alternatives], every word required somewhere in the document. */
-  perWord: [string, string][];
+  /**
+   * Per word, each required somewhere in the document: the word and its typo
+   * variants anywhere, or as a code; the word being typed also as a prefix of
+   * a label or code word.
+   */
+  perWord: { full: string; code: string; prefix: string | null }[];
   /** The whole query folded, compared with codes, acronyms, local codes and preferred labels. */
   whole: string;
   wordCount: number;
@@ -65,9 +69,9 @@ const SCORE_SQL = `
       ('HIDDEN_LABEL', CASE WHEN d.v_hidden @@ q.strict THEN 7.5 WHEN d.v_hidden @@ q.fuzzy THEN 6.5 END),
       ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.strict THEN 6.5 WHEN d.v_legacy @@ q.fuzzy THEN 5.8 END),
       ('DEFINITION', CASE WHEN d.v_definition @@ q.strict THEN 3 WHEN d.v_definition @@ q.fuzzy THEN 2.5 END),
-      ('PREF_LABEL', CASE WHEN d.v_pref @@ q.any THEN 1.5 END),
-      ('ALT_LABEL', CASE WHEN d.v_alt @@ q.any THEN 1.3 END),
-      ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.any THEN 1.1 END),
+      ('PREF_LABEL', CASE WHEN d.v_pref @@ q.any_word THEN 1.5 END),
+      ('ALT_LABEL', CASE WHEN d.v_alt @@ q.any_word THEN 1.3 END),
+      ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.any_word THEN 1.1 END),
       ('DEFINITION', CASE WHEN true THEN 1 END)
     ) AS f(field, score)
     WHERE f.score IS NOT NULL
@@ -103,11 +107,16 @@ export class SearchDocumentRepository {
     };
     const whole = bind(queries.whole);
     const mixed = queries.perWord
-      .map(([label, code]) => `(to_tsquery('lexique_fr', ${bind(label)}) || to_tsquery('lexique_code', ${bind(code)}))`)
-      .join(' && ');
+      .map((word) => {
+        const full = `d.v_all @@ (to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)}))`;
+        if (!word.prefix) return `(${full})`;
+        const prefix = bind(word.prefix);
+        return `(${full} OR d.v_label @@ (to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})))`;
+      })
+      .join(' AND ');
     const scope = filters.scope;
     const where = [
-      `(d.v_all @@ (${mixed}) OR d.legacy_codes_norm @> ARRAY[${whole}::text] OR lower(d.code) = ${whole})`,
+      `((${mixed}) OR d.legacy_codes_norm @> ARRAY[${whole}::text] OR lower(d.code) = ${whole})`,
       `(d.status = ANY(${bind(scope.publicStatuses)}::text[]) OR (d.status = ANY(${bind(scope.unpublishedStatuses)}::text[])` +
         (scope.unpublishedDomains === 'all' ? '))' : ` AND d.domain_code = ANY(${bind(scope.unpublishedDomains)}::text[])))`),
     ];
@@ -115,17 +124,26 @@ export class SearchDocumentRepository {
     if (filters.systems) where.push(`d.systems && ${bind(filters.systems)}::text[]`);
     const q = `SELECT to_tsquery('lexique_fr', ${bind(queries.strict)}) AS strict, to_tsquery('lexique_fr', ${bind(queries.fuzzy)}) AS fuzzy,
         to_tsquery('lexique_code', ${bind(queries.code)}) AS code,
-        to_tsquery('lexique_fr', ${bind(queries.anyLabel)}) || to_tsquery('lexique_code', ${bind(queries.anyCode)}) AS any,
+        to_tsquery('lexique_fr', ${bind(queries.anyLabel)}) || to_tsquery('lexique_code', ${bind(queries.anyCode)}) AS any_word,
         ${whole}::text AS whole, replace(replace(replace(${whole}::text, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS whole_prefix,
         ${bind(queries.wordCount)}::int AS words`;
+    // Matching, counting and the rough rank read the small columns only (the large
+    // vectors are toasted); the field-by-field score is worked out for a shortlist.
+    const shortlist = Math.max(200, offset + limit + 50);
     const sql = `
       WITH q AS MATERIALIZED (${q}),
-      matched AS MATERIALIZED (SELECT d.* FROM search_document d WHERE ${where.join(' AND ')}),
+      matched AS MATERIALIZED (
+        SELECT d.concept_id, d.domain_code, d.status, d.systems,
+          ts_rank('{0.05, 0.3, 0.6, 1}', d.v_label, (SELECT any_word FROM q))
+            + CASE WHEN d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
+                     OR d.legacy_codes_norm @> ARRAY[${whole}::text] THEN 10 ELSE 0 END AS rough
+        FROM search_document d WHERE ${where.join(' AND ')}),
+      shortlisted AS (SELECT concept_id FROM matched ORDER BY rough DESC LIMIT ${bind(shortlist)}),
       page AS (
         SELECT d.concept_id, best.score, best.field AS matched_on, d.code, d.pref_label, d.labels_en, d.alt_labels,
           d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
           CASE WHEN d.status = 'DEPRECATED' THEN 0.3 ELSE 0 END AS penalty
-        FROM matched d CROSS JOIN q ${SCORE_SQL}
+        FROM shortlisted s JOIN search_document d ON d.concept_id = s.concept_id CROSS JOIN q ${SCORE_SQL}
       )
       SELECT json_build_object(
         'total', (SELECT count(*) FROM matched),
