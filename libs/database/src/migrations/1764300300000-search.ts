@@ -64,6 +64,8 @@ export class Search1764300300000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX search_document_all_idx ON search_document USING gin (v_all)`);
     await db.query(`CREATE INDEX search_document_label_idx ON search_document USING gin (v_label)`);
+    // kept in the row (compressed if need be) rather than moved out to TOAST: every broad search reads it
+    await db.query(`ALTER TABLE search_document ALTER COLUMN v_label SET STORAGE MAIN`);
     await db.query(`CREATE INDEX search_document_legacy_codes_idx ON search_document USING gin (legacy_codes_norm)`);
     await db.query(`CREATE INDEX search_document_code_idx ON search_document (lower(code))`);
 
@@ -124,7 +126,7 @@ export class Search1764300300000 implements MigrationInterface {
             to_tsvector('lexique_code', concat_ws(' ', array_to_string(ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v)), ' '),
               array_to_string(ARRAY(SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v)
                 WHERE jsonb_typeof(a.v) = 'array'), ' '),
-              array_to_string(c.hidden_labels, ' '), array_to_string(coalesce(m.labels, '{}'), ' '))) AS words
+              array_to_string(c.hidden_labels, ' '))) AS words
         ) v
         ON CONFLICT (concept_id) DO UPDATE SET
           code = excluded.code, domain_code = excluded.domain_code, status = excluded.status,

@@ -111,7 +111,8 @@ export class SearchDocumentRepository {
         const full = `d.v_all @@ (to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)}))`;
         if (!word.prefix) return `(${full})`;
         const prefix = bind(word.prefix);
-        return `(${full} OR d.v_label @@ (to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})))`;
+        // the small in-row vector first: when it matches, the toasted one is never read
+        return `(d.v_label @@ (to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})) OR ${full})`;
       })
       .join(' AND ');
     const scope = filters.scope;
@@ -154,7 +155,9 @@ export class SearchDocumentRepository {
         'facets', coalesce((SELECT json_agg(f) FROM (
             SELECT 'domains' AS facet, domain_code AS value, count(*)::int AS count FROM matched GROUP BY domain_code
             UNION ALL SELECT 'statuses', status, count(*)::int FROM matched GROUP BY status
-            UNION ALL SELECT 'systems', s, count(*)::int FROM matched, unnest(matched.systems) AS s GROUP BY s) f), '[]')
+            -- concepts share few distinct system lists: count those first, then spread them
+            UNION ALL SELECT 'systems', s, sum(n)::int FROM (SELECT systems, count(*) AS n FROM matched GROUP BY systems) AS g,
+              unnest(g.systems) AS s GROUP BY s) f), '[]')
       ) AS result`;
     const [row]: { result: { total: number; hits: ScoredRow[]; facets: FacetRow[] } }[] = await this.dataSource.query(sql, params);
     return row.result;
