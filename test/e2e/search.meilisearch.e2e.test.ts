@@ -1,4 +1,5 @@
 import { MeiliIndexerRunner, MeiliReindexService } from '@lexique/search';
+import { untilChangesReadable } from '../support/change-log';
 import { startTestApp, TestApp } from '../support/test-app';
 import { searchContract } from './search-contract';
 
@@ -21,6 +22,7 @@ if (!host) {
   beforeAll(async () => {
     const index = `lexique_test_${process.pid}_${Date.now()}`;
     t = await startTestApp({ env: { MEILI_HOST: host, MEILI_API_KEY: process.env.MEILI_API_KEY ?? '', MEILI_INDEX: index } });
+    await untilChangesReadable(t.databaseUrl);
     await t.app.get(MeiliReindexService).rebuild();
   }, 120_000);
   afterAll(() => t?.close());
@@ -29,6 +31,7 @@ if (!host) {
     engine: 'meilisearch',
     app: () => t,
     settle: async () => {
+      await untilChangesReadable(t.databaseUrl);
       await t.app.get(MeiliIndexerRunner).catchUp();
     },
   });

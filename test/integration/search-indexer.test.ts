@@ -8,6 +8,7 @@ import {
   SearchCheckpointRepository,
   SearchDocumentSource,
 } from '@lexique/search';
+import { untilChangesReadable } from '../support/change-log';
 import { FakeMeilisearch } from '../support/fake-meilisearch';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -46,7 +47,10 @@ describe('Meilisearch indexer (integration, real PostgreSQL, fake Meilisearch)',
     sleeps.length = 0;
   });
 
-  const indexer = (meili: FakeMeilisearch, index: string) => new MeiliIndexer(index, reader, checkpoints, documents, meili, options);
+  const indexer = (meili: FakeMeilisearch, index: string) => {
+    const following = new MeiliIndexer(index, reader, checkpoints, documents, meili, options);
+    return { catchUp: () => untilChangesReadable(t.databaseUrl).then(() => following.catchUp()) };
+  };
   const documentCount = async () => Number((await sql.query(`SELECT count(*) FROM search_document`)).rows[0].count);
   const changeCount = async () => Number((await sql.query(`SELECT count(*) FROM change`)).rows[0].count);
   async function write(statements: string[]) {
@@ -62,6 +66,7 @@ describe('Meilisearch indexer (integration, real PostgreSQL, fake Meilisearch)',
     const meili = new FakeMeilisearch();
     await meili.ensureIndex('first');
     expect(await checkpoints.lagSeconds('first')).toBeGreaterThan(0);
+    await untilChangesReadable(t.databaseUrl);
     const report = await indexer(meili, 'first').catchUp();
     expect(report.changes).toBe(await changeCount());
     expect(report.batches).toBe(Math.ceil(report.changes / 100));
@@ -141,6 +146,7 @@ describe('Meilisearch indexer (integration, real PostgreSQL, fake Meilisearch)',
       documents: () => documents.allDocuments(200),
       resetCheckpoint: (index: string, position: { txid: string; seq: string } | null) => checkpoints.reset(index, position),
     };
+    await untilChangesReadable(t.databaseUrl);
     const report = await rebuildIndex(meili, 'live', sources, () => 42);
     expect(report.documents).toBe(await documentCount());
     expect(meili.documents('live').some((d) => d.id === 'ghost')).toBe(false);
@@ -187,6 +193,7 @@ describe('Meilisearch indexer (integration, real PostgreSQL, fake Meilisearch)',
         return checkpoints.advance(index, expected, next);
       },
     };
+    await untilChangesReadable(t.databaseUrl);
     const report = await new MeiliIndexer('raced', reader, racing, documents, meili, options).catchUp();
     expect(report.changes).toBe(0); // the first batch lost the race; the reset said everything was in
     expect(await checkpoints.load('raced')).toEqual({ txid: head!.txid, seq: head!.seq });
