@@ -2,6 +2,7 @@ import { Role } from '@lexique/core';
 import { readDemoVocabulary } from '@lexique/interchange';
 import { bearer } from '../support/auth';
 import { callers, Callers, MUTATIONS, ok, onlyError, published } from '../support/stewardship';
+import { untilChangesReadable } from '../support/change-log';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const CHANGE = `sequence at principal entity entityId key domain action reason before after changes { field before after }`;
@@ -139,6 +140,7 @@ describe('history and the change feed (e2e)', () => {
   });
 
   it('gives a follower every change exactly once while many writers mutate through the API concurrently', async () => {
+    await untilChangesReadable(t.databaseUrl);
     const start = (await follow(t, integrator, null, 500)).after;
     const domains = ['FIN', 'RH', 'ACH', 'JUR'];
     const stewardOf = await Promise.all(domains.map((d) => bearer({ name: `writer-${d}`, roles: [Role.STEWARD], domains: [d] })));
@@ -173,6 +175,8 @@ describe('history and the change feed (e2e)', () => {
     };
     const reading = read();
     await Promise.all(Array.from({ length: domains.length * 2 }, (_, w) => write(w)));
+    // every write has committed; transactions of other test files on the same server can still hold the horizon back
+    await untilChangesReadable(t.databaseUrl);
     done = true;
     await reading;
 

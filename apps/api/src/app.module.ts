@@ -8,6 +8,7 @@ import { ConfigModule, DateScalar, DateTimeScalar, LexiqueConfig, projectRoot } 
 import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
 import { MappingsModule } from '@lexique/mappings';
+import { SearchModule } from '@lexique/search';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { formatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
@@ -22,6 +23,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MetricsService } from './metrics/metrics.service';
 import { WebController } from './web/web.controller';
+import { SearchMetricsRegistration } from './metrics/search-metrics.registration';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -36,6 +38,7 @@ export class AppModule implements NestModule {
         VocabularyModule,
         MappingsModule,
         InterchangeModule,
+        SearchModule.forRoot({ indexer: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [MetricsModule],
@@ -61,7 +64,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, MetricsController, IdeAssetsController, WebController],
-      providers: [ServiceResolver],
+      providers: [ServiceResolver, SearchMetricsRegistration],
     };
   }
 

@@ -3,6 +3,7 @@ import { AccessModule } from '@lexique/access';
 import { ConfigModule, LexiqueConfig } from '@lexique/core';
 import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
+import { SearchModule } from '@lexique/search';
 import { VocabularyModule } from '@lexique/vocabulary';
 
 /** The services the command line needs: the API's, without HTTP or GraphQL. */
@@ -17,6 +18,7 @@ export class CliModule {
         AccessModule,
         VocabularyModule,
         InterchangeModule,
+        SearchModule.forRoot(),
       ],
     };
   }

@@ -59,6 +59,17 @@ export enum MappingStatus {
     PUBLISHED = "PUBLISHED"
 }
 
+export enum MatchField {
+    PREF_LABEL = "PREF_LABEL",
+    ACRONYM = "ACRONYM",
+    CODE = "CODE",
+    ALT_LABEL = "ALT_LABEL",
+    HIDDEN_LABEL = "HIDDEN_LABEL",
+    LEGACY_LABEL = "LEGACY_LABEL",
+    LEGACY_CODE = "LEGACY_CODE",
+    DEFINITION = "DEFINITION"
+}
+
 export enum ChangeEntity {
     DOMAIN = "DOMAIN",
     CONCEPT = "CONCEPT",
@@ -87,6 +98,12 @@ export interface ImportFileInput {
     domain?: Nullable<string>;
     system?: Nullable<string>;
     dryRun?: Nullable<boolean>;
+}
+
+export interface SearchFilter {
+    domains?: Nullable<string[]>;
+    statuses?: Nullable<ConceptStatus[]>;
+    systems?: Nullable<string[]>;
 }
 
 export interface LocalizedTextInput {
@@ -200,6 +217,7 @@ export interface IQuery {
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
+    search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
     changes(after?: Nullable<string>, first?: Nullable<number>, domains?: Nullable<string[]>): ChangeConnection | Promise<ChangeConnection>;
     domains(): Domain[] | Promise<Domain[]>;
@@ -358,6 +376,32 @@ export interface Concept {
     version: number;
     createdAt: DateTime;
     updatedAt: DateTime;
+}
+
+export interface FacetCount {
+    value: string;
+    count: number;
+}
+
+export interface SearchFacets {
+    domains: FacetCount[];
+    statuses: FacetCount[];
+    systems: FacetCount[];
+}
+
+export interface SearchHit {
+    concept: Concept;
+    score: number;
+    matchedOn: MatchField;
+    highlight?: Nullable<string>;
+}
+
+export interface SearchResult {
+    total: number;
+    tookMs: number;
+    engine: string;
+    hits: SearchHit[];
+    facets: SearchFacets;
 }
 
 export interface FieldChange {

@@ -1,7 +1,14 @@
 import { Vocabulary1764300000000 } from './1764300000000-vocabulary';
 import { Mappings1764300100000 } from './1764300100000-mappings';
+import { Search1764300300000 } from './1764300300000-search';
 import { ApiKeys1764300400000 } from './1764300400000-api-keys';
 import { Stewardship1764300500000 } from './1764300500000-stewardship';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
-export const MIGRATIONS = [Vocabulary1764300000000, Mappings1764300100000, ApiKeys1764300400000, Stewardship1764300500000];
+export const MIGRATIONS = [
+  Vocabulary1764300000000,
+  Mappings1764300100000,
+  Search1764300300000,
+  ApiKeys1764300400000,
+  Stewardship1764300500000,
+];

@@ -1,0 +1,22 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx } from '@lexique/access';
+import { RequestContext, Role } from '@lexique/core';
+import type { Gql } from '@lexique/core';
+import { SearchService } from '../search.service';
+
+@Resolver()
+export class SearchQueryResolver {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Query()
+  @Allow(Role.READER)
+  search(
+    @Ctx() ctx: RequestContext,
+    @Args('query') query: string,
+    @Args('filter') filter?: Gql.SearchFilter,
+    @Args('first') first?: number,
+    @Args('offset') offset?: number,
+  ) {
+    return this.searchService.search(ctx, { query, filter, first, offset });
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { StatusScope } from '../search-engine';
+
+/** The tsquery texts of one search (words are ASCII letters and digits only, see query-text). */
+export interface SearchTsQueries {
+  /** Label words as typed (stemmed by the French configuration), last one a prefix. */
+  strict: string;
+  /** The same with the lexicon words one or two typos away as alternatives. */
+  fuzzy: string;
+  /** Code and acronym words, not stemmed, no typos. */
+  code: string;
+  /** Any one word, for concepts no single field answers as a whole. */
+  anyLabel: string;
+  anyCode: string;
+  /**
+   * Per word, each required somewhere in the document: the word and its typo
+   * variants anywhere, or as a code; the word being typed also as a prefix of
+   * a label or code word.
+   */
+  perWord: { full: string; code: string; prefix: string | null }[];
+  /** The whole query folded, compared with codes, acronyms, local codes and preferred labels. */
+  whole: string;
+  wordCount: number;
+}
+
+export interface SearchFilters {
+  domains?: string[];
+  systems?: string[];
+  scope: StatusScope;
+}
+
+export interface ScoredRow {
+  concept_id: string;
+  score: number;
+  matched_on: string;
+  code: string;
+  pref_label: string;
+  labels_en: string[];
+  alt_labels: string[];
+  acronyms: string[];
+  legacy_labels: string[];
+  legacy_codes: string[];
+  definition: string;
+}
+
+export interface FacetRow {
+  facet: 'domains' | 'statuses' | 'systems';
+  value: string;
+  count: number;
+}
+
+// Field weights, in the ranking order of DESIGN.md. A typo costs less than a
+// field rank would be worth when the field is exact, so an exact alternative
+// label beats a mistyped preferred label only when the typo is real.
+const SCORE_SQL = `
+  CROSS JOIN LATERAL (
+    SELECT f.field, f.score FROM (VALUES
+      ('CODE', CASE WHEN lower(d.code) = q.whole THEN 12 WHEN d.v_code @@ q.code AND lower(d.code) LIKE q.whole_prefix THEN 8.8 END),
+      ('ACRONYM', CASE WHEN q.whole = ANY(d.acronyms_norm) THEN 11 WHEN d.v_code @@ q.code THEN 8.6 END),
+      ('PREF_LABEL', CASE
+         WHEN d.pref_norm = q.whole THEN 12
+         WHEN d.v_pref @@ q.strict THEN 10 + q.words::float8 / greatest(length(d.v_pref), q.words)
+         WHEN d.v_pref @@ q.fuzzy THEN 8.9 + q.words::float8 / greatest(length(d.v_pref), q.words) END),
+      ('LEGACY_CODE', CASE WHEN d.legacy_codes_norm @> ARRAY[q.whole] THEN 10.5 WHEN d.v_legacy_code @@ q.code THEN 5.5 END),
+      ('ALT_LABEL', CASE
+         WHEN d.v_alt @@ q.strict THEN 8 + q.words::float8 / greatest(length(d.v_alt), q.words)
+         WHEN d.v_alt @@ q.fuzzy THEN 7 + q.words::float8 / greatest(length(d.v_alt), q.words) END),
+      ('HIDDEN_LABEL', CASE WHEN d.v_hidden @@ q.strict THEN 7.5 WHEN d.v_hidden @@ q.fuzzy THEN 6.5 END),
+      ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.strict THEN 6.5 WHEN d.v_legacy @@ q.fuzzy THEN 5.8 END),
+      ('DEFINITION', CASE WHEN d.v_definition @@ q.strict THEN 3 WHEN d.v_definition @@ q.fuzzy THEN 2.5 END),
+      ('PREF_LABEL', CASE WHEN d.v_pref @@ q.any_word THEN 1.5 END),
+      ('ALT_LABEL', CASE WHEN d.v_alt @@ q.any_word THEN 1.3 END),
+      ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.any_word THEN 1.1 END),
+      ('DEFINITION', CASE WHEN true THEN 1 END)
+    ) AS f(field, score)
+    WHERE f.score IS NOT NULL
+    ORDER BY f.score DESC
+    LIMIT 1
+  ) best`;
+
+/**
+ * The SQL of the PostgreSQL engine over `search_document` (kept by triggers,
+ * see the search migration). Every value is a bound parameter; the only text
+ * assembled here is the number of per-word conditions.
+ */
+@Injectable()
+export class SearchDocumentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Lexicon words close enough to each query word to be a typo of it (checked precisely by the caller). */
+  async typoCandidates(words: string[]): Promise<{ word: string; candidate: string }[]> {
+    if (words.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT q.word, l.word AS candidate
+       FROM unnest($1::text[]) AS q(word)
+       JOIN search_lexicon l ON l.word % q.word AND l.word <> q.word AND abs(length(l.word) - length(q.word)) <= 2`,
+      [words],
+    );
+  }
+
+  async search(queries: SearchTsQueries, filters: SearchFilters, limit: number, offset: number) {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const whole = bind(queries.whole);
+    const mixed = queries.perWord
+      .map((word) => {
+        const full = `d.v_all @@ (to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)}))`;
+        if (!word.prefix) return `(${full})`;
+        const prefix = bind(word.prefix);
+        // the small in-row vector first: when it matches, the toasted one is never read
+        return `(d.v_label @@ (to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})) OR ${full})`;
+      })
+      .join(' AND ');
+    const scope = filters.scope;
+    const where = [
+      `((${mixed}) OR d.legacy_codes_norm @> ARRAY[${whole}::text] OR lower(d.code) = ${whole})`,
+      `(d.status = ANY(${bind(scope.publicStatuses)}::text[]) OR (d.status = ANY(${bind(scope.unpublishedStatuses)}::text[])` +
+        (scope.unpublishedDomains === 'all' ? '))' : ` AND d.domain_code = ANY(${bind(scope.unpublishedDomains)}::text[])))`),
+    ];
+    if (filters.domains) where.push(`d.domain_code = ANY(${bind(filters.domains)}::text[])`);
+    if (filters.systems) where.push(`d.systems && ${bind(filters.systems)}::text[]`);
+    const q = `SELECT to_tsquery('lexique_fr', ${bind(queries.strict)}) AS strict, to_tsquery('lexique_fr', ${bind(queries.fuzzy)}) AS fuzzy,
+        to_tsquery('lexique_code', ${bind(queries.code)}) AS code,
+        to_tsquery('lexique_fr', ${bind(queries.anyLabel)}) || to_tsquery('lexique_code', ${bind(queries.anyCode)}) AS any_word,
+        ${whole}::text AS whole, replace(replace(replace(${whole}::text, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS whole_prefix,
+        ${bind(queries.wordCount)}::int AS words`;
+    // Matching, counting and the rough rank read the small columns only (the large
+    // vectors are toasted); the field-by-field score is worked out for a shortlist.
+    const shortlist = Math.max(200, offset + limit + 50);
+    const sql = `
+      WITH q AS MATERIALIZED (${q}),
+      matched AS MATERIALIZED (
+        SELECT d.concept_id, d.domain_code, d.status, d.systems,
+          ts_rank('{0.05, 0.3, 0.6, 1}', d.v_label, (SELECT any_word FROM q))
+            + CASE WHEN d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
+                     OR d.legacy_codes_norm @> ARRAY[${whole}::text] THEN 10 ELSE 0 END AS rough
+        FROM search_document d WHERE ${where.join(' AND ')}),
+      shortlisted AS (SELECT concept_id FROM matched ORDER BY rough DESC LIMIT ${bind(shortlist)}),
+      page AS (
+        SELECT d.concept_id, best.score, best.field AS matched_on, d.code, d.pref_label, d.labels_en, d.alt_labels,
+          d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
+          CASE WHEN d.status = 'DEPRECATED' THEN 0.3 ELSE 0 END AS penalty
+        FROM shortlisted s JOIN search_document d ON d.concept_id = s.concept_id CROSS JOIN q ${SCORE_SQL}
+      )
+      SELECT json_build_object(
+        'total', (SELECT count(*) FROM matched),
+        'hits', coalesce((SELECT json_agg(h) FROM (
+            SELECT concept_id, round((score - penalty)::numeric, 4)::float8 AS score, matched_on, code, pref_label, labels_en, alt_labels,
+              acronyms, legacy_labels, legacy_codes, definition
+            FROM page ORDER BY score - penalty DESC, code LIMIT ${bind(limit)} OFFSET ${bind(offset)}) h), '[]'),
+        'facets', coalesce((SELECT json_agg(f) FROM (
+            SELECT 'domains' AS facet, domain_code AS value, count(*)::int AS count FROM matched GROUP BY domain_code
+            UNION ALL SELECT 'statuses', status, count(*)::int FROM matched GROUP BY status
+            -- concepts share few distinct system lists: count those first, then spread them
+            UNION ALL SELECT 'systems', s, sum(n)::int FROM (SELECT systems, count(*) AS n FROM matched GROUP BY systems) AS g,
+              unnest(g.systems) AS s GROUP BY s) f), '[]')
+      ) AS result`;
+    const [row]: { result: { total: number; hits: ScoredRow[]; facets: FacetRow[] } }[] = await this.dataSource.query(sql, params);
+    return row.result;
+  }
+}

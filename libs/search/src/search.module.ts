@@ -1,0 +1,60 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { LEXIQUE_CONFIG, LexiqueConfig } from '@lexique/core';
+import { VocabularyModule } from '@lexique/vocabulary';
+import { SearchQueryResolver } from './graphql/search-query.resolver';
+import { MEILI_GATEWAY, MeiliGateway } from './meili/meili-gateway';
+import { MeiliIndexerRunner } from './meili/meili-indexer.runner';
+import { MeiliReindexService } from './meili/meili-reindex.service';
+import { MeiliSearchEngine } from './meili/meili-search.engine';
+import { MeilisearchGateway } from './meili/meilisearch.gateway';
+import { SearchCheckpointRepository } from './meili/search-checkpoint.repository';
+import { SearchDocumentSource } from './meili/search-document.source';
+import { PostgresSearchEngine } from './postgres/postgres-search.engine';
+import { SearchDocumentRepository } from './postgres/search-document.repository';
+import { SEARCH_ENGINE, SearchEngine } from './search-engine';
+import { SearchMetrics } from './search.metrics';
+import { SearchService } from './search.service';
+
+const gatewayProvider: Provider = {
+  provide: MEILI_GATEWAY,
+  inject: [LEXIQUE_CONFIG],
+  useFactory: (config: LexiqueConfig): Promise<MeiliGateway> | null =>
+    config.meiliHost ? MeilisearchGateway.connect(config.meiliHost, config.meiliApiKey) : null,
+};
+
+/** The engine is chosen once, at start: Meilisearch when MEILI_HOST is set, else PostgreSQL. */
+const engineProvider: Provider = {
+  provide: SEARCH_ENGINE,
+  inject: [LEXIQUE_CONFIG, MEILI_GATEWAY, PostgresSearchEngine],
+  useFactory: (config: LexiqueConfig, gateway: MeiliGateway | null, postgres: PostgresSearchEngine): SearchEngine =>
+    gateway ? new MeiliSearchEngine(gateway, config.meiliIndex) : postgres,
+};
+
+export interface SearchModuleOptions {
+  /** Follow the change log into Meilisearch in this process (the API; not the CLI). */
+  indexer?: boolean;
+}
+
+@Module({})
+export class SearchModule {
+  static forRoot(options: SearchModuleOptions = {}): DynamicModule {
+    return {
+      module: SearchModule,
+      imports: [VocabularyModule],
+      providers: [
+        SearchDocumentRepository,
+        PostgresSearchEngine,
+        gatewayProvider,
+        engineProvider,
+        SearchCheckpointRepository,
+        SearchDocumentSource,
+        MeiliReindexService,
+        SearchMetrics,
+        SearchService,
+        SearchQueryResolver,
+        ...(options.indexer ? [MeiliIndexerRunner] : []),
+      ],
+      exports: [SearchService, SEARCH_ENGINE, MeiliReindexService, SearchMetrics, ...(options.indexer ? [MeiliIndexerRunner] : [])],
+    };
+  }
+}
