@@ -32,6 +32,53 @@ run("the agents' lookup page (Chromium)", () => {
   });
   afterEach(() => context.close());
 
+  it('finds the right entry first for a misspelled query typed as on the phone, and announces the count', async () => {
+    await page.goto(base + '/');
+    await page.locator('#q').pressSequentially('marche publc', { delay: 40 });
+    await page.waitForFunction(() => document.querySelector('#resultats .result .title')?.textContent?.includes('Marché public'));
+    expect(await page.locator('#resultats .result').first().locator('.title').textContent()).toBe('Marché public');
+    await page.waitForFunction(() => /résultat/.test(document.getElementById('announcer')!.textContent ?? ''));
+    expect(await page.locator('#filtres input[name="domaine"]').count()).toBeGreaterThan(0);
+    // highlights arrive HTML-escaped: shown once, never as entities
+    expect(await page.locator('#resultats mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('#resultats').textContent()).not.toMatch(/&#39;|&amp;|&quot;/);
+  });
+
+  it('navigates the results with the keyboard: arrows, Enter, Escape', async () => {
+    await page.goto(base + '/');
+    await page.locator('#q').pressSequentially('IFSE', { delay: 40 });
+    await page.waitForSelector('#resultats .result');
+    const expected = await page.locator('#resultats .result').nth(0).locator('.code').textContent();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#q').getAttribute('aria-activedescendant')).toBe('resultat-0');
+    expect(await page.locator('#resultat-0').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/concept/${expected}`);
+    // focus moves to the new page's heading, so that screen readers read it
+    await page.waitForFunction(
+      () => document.activeElement?.tagName === 'H1' && document.activeElement.textContent !== 'Rechercher dans le dictionnaire',
+    );
+
+    await page.goBack();
+    await page.waitForSelector('#q');
+    await page.locator('#q').fill('budget');
+    await page.waitForSelector('#resultats .result');
+    await page.locator('#q').press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('#resultats .result').length === 0);
+    expect(await page.locator('#q').inputValue()).toBe('');
+  });
+
+  it('filters by domain with the facet counts', async () => {
+    await page.goto(base + '/?q=budget');
+    await page.waitForSelector('#filtres input[name="domaine"]');
+    const fin = page.locator('#filtres input[value="FIN"]');
+    await fin.check();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#resultats .result .code')].every((c) => c.textContent.startsWith('FIN-')),
+    );
+    expect(await page.locator('#resultats .result').count()).toBeGreaterThan(0);
+  });
+
   it('opens a concept page at its permanent address with definition, relations and system codes', async () => {
     await page.goto(`${base}/concept/RH-0004`);
     await page.waitForSelector('h1');
@@ -73,11 +120,11 @@ run("the agents' lookup page (Chromium)", () => {
     expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label', 'html-has-lang']));
   });
 
-  it.each(['/concept/RH-0004', '/systems', '/system/SI-BDX-GRH/code/0703', '/'])(
+  it.each(['/concept/RH-0004', '/systems', '/system/SI-BDX-GRH/code/0703', '/', '/?q=marche'])(
     'has no WCAG 2.1 AA violation on %s (axe-core)',
     async (path) => {
       await page.goto(base + path);
-      await page.waitForSelector('h1');
+      await page.waitForSelector(path.includes('?q=') ? '#resultats .result' : 'h1');
       await page.waitForLoadState('networkidle');
       expect(await accessibilityViolations(page)).toEqual([]);
     },

@@ -22,9 +22,17 @@ function escapeHtml(text) {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
-/** Highlights come from the server with <mark>; everything else in them is escaped again here. */
+/**
+ * Highlights come from the server HTML-escaped with <mark> around matches.
+ * They are decoded and escaped again here so that only <mark> can ever reach the page.
+ */
 function safeHighlight(html) {
-  return escapeHtml(String(html ?? '').replace(/<\/?mark>/g, (tag) => (tag === '<mark>' ? '\u0001' : '\u0002')))
+  const text = String(html ?? '')
+    .replace(/<mark>/g, '\u0001')
+    .replace(/<\/mark>/g, '\u0002')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, entity) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[entity]);
+  return escapeHtml(text)
     .replace(/\u0001/g, '<mark>')
     .replace(/\u0002/g, '</mark>');
 }
@@ -197,7 +205,11 @@ function renderResults(state, result) {
   list.replaceChildren(
     ...result.hits.map((hit, index) => {
       const c = hit.concept;
-      const replaced = c.status === 'DEPRECATED' && c.replacedBy ? ` · remplacé par ${conceptLink(c.replacedBy)}` : '';
+      // options hold no links (nested interactive controls confuse screen readers): the whole option opens the page
+      const replaced =
+        c.status === 'DEPRECATED' && c.replacedBy
+          ? ` · remplacé par <strong>${escapeHtml(c.replacedBy.prefLabel)}</strong> (${escapeHtml(c.replacedBy.code)})`
+          : '';
       const title = hit.matchedOn === 'PREF_LABEL' && hit.highlight ? safeHighlight(hit.highlight) : escapeHtml(c.prefLabel);
       const matched =
         hit.matchedOn !== 'PREF_LABEL' && hit.highlight
@@ -208,16 +220,13 @@ function renderResults(state, result) {
         : '';
       const item = h(`
         <li class="result" role="option" id="resultat-${index}" aria-selected="false" data-index="${index}">
-          <a href="/concept/${encodeURIComponent(c.code)}" tabindex="-1">${title}</a>
+          <span class="title">${title}</span>
           <div class="meta"><span class="code">${escapeHtml(c.code)}</span> ${statusBadge(c.status)} <span>${escapeHtml(c.domain.label)}</span>${
             c.acronyms.length ? ` <span>Sigles : ${escapeHtml(c.acronyms.join(', '))}</span>` : ''
           }${replaced}</div>
           ${matched}${snippet}
         </li>`);
-      item.firstElementChild.addEventListener('click', (event) => {
-        if (event.target.closest('a')) return;
-        openHit(state, index);
-      });
+      item.firstElementChild.addEventListener('click', () => openHit(state, index));
       return item;
     }),
   );
