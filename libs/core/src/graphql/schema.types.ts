@@ -65,6 +65,25 @@ export interface CreateApiKeyInput {
     stewardDomains?: Nullable<string[]>;
 }
 
+export interface MappingInput {
+    id?: Nullable<string>;
+    system: string;
+    localCode: string;
+    localLabel?: Nullable<string>;
+    relation: MappingRelation;
+    concept?: Nullable<string>;
+    validFrom?: Nullable<Date>;
+    validTo?: Nullable<Date>;
+    note?: Nullable<string>;
+    justification?: Nullable<string>;
+    confidence?: Nullable<number>;
+}
+
+export interface MappingItemInput {
+    mapping: MappingInput;
+    version?: Nullable<number>;
+}
+
 export interface LocalizedTextInput {
     fr?: Nullable<string>;
     en?: Nullable<string>;
@@ -187,6 +206,12 @@ export interface IQuery {
 export interface IMutation {
     createApiKey(input: CreateApiKeyInput): CreatedApiKey | Promise<CreatedApiKey>;
     revokeApiKey(prefix: string): ApiKey | Promise<ApiKey>;
+    upsertMapping(input: MappingInput, version?: Nullable<number>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
+    upsertMappings(inputs: MappingItemInput[], reason?: Nullable<string>): MappingBatchResult | Promise<MappingBatchResult>;
+    submitMapping(system: string, localCode: string, version: number, id?: Nullable<string>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
+    approveMapping(system: string, localCode: string, version: number, id?: Nullable<string>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
+    rejectMapping(system: string, localCode: string, version: number, reason: string, id?: Nullable<string>): Mapping | Promise<Mapping>;
+    deleteMapping(system: string, localCode: string, version: number, id?: Nullable<string>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
     createConcept(input: CreateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
     updateConcept(code: string, version: number, input: UpdateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
     submitConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
@@ -205,6 +230,50 @@ export interface PageInfo {
     hasPreviousPage: boolean;
     startCursor?: Nullable<string>;
     endCursor?: Nullable<string>;
+}
+
+export interface MappingItemError {
+    index: number;
+    code: string;
+    field?: Nullable<string>;
+    message: string;
+    currentVersion?: Nullable<number>;
+}
+
+export interface MappingBatchResult {
+    applied: boolean;
+    created: number;
+    updated: number;
+    proposed: number;
+    unchanged: number;
+    errors: MappingItemError[];
+}
+
+export interface MappingRevision {
+    id: string;
+    author: string;
+    reason?: Nullable<string>;
+    proposed: JSON;
+    changes: FieldChange[];
+}
+
+export interface Mapping {
+    version: number;
+    pendingRevision?: Nullable<MappingRevision>;
+    id: string;
+    system: InformationSystem;
+    localCode: string;
+    localLabel?: Nullable<string>;
+    relation: MappingRelation;
+    concept?: Nullable<Concept>;
+    validFrom?: Nullable<Date>;
+    validTo?: Nullable<Date>;
+    note?: Nullable<string>;
+    status: MappingStatus;
+    justification: string;
+    confidence?: Nullable<number>;
+    author?: Nullable<string>;
+    reviewer?: Nullable<string>;
 }
 
 export interface Owner {
@@ -237,23 +306,6 @@ export interface InformationSystem {
     coverage: MappingCoverage;
     mappings: MappingConnection;
     version: number;
-}
-
-export interface Mapping {
-    id: string;
-    system: InformationSystem;
-    localCode: string;
-    localLabel?: Nullable<string>;
-    relation: MappingRelation;
-    concept?: Nullable<Concept>;
-    validFrom?: Nullable<Date>;
-    validTo?: Nullable<Date>;
-    note?: Nullable<string>;
-    status: MappingStatus;
-    justification: string;
-    confidence?: Nullable<number>;
-    author?: Nullable<string>;
-    reviewer?: Nullable<string>;
 }
 
 export interface MappingEdge {
