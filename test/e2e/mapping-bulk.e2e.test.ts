@@ -19,9 +19,10 @@ describe('bulk mapping upsert (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const count = async (sql: string) => ((await db.query(sql)) as { n: number }[])[0].n;
+  const count = async (sql: string) => (await db.query<{ n: number }[]>(sql))[0].n;
   const bulkRows = () => count(`SELECT count(*)::int AS n FROM mapping WHERE system_code = 'SI-MUT-FIN' AND local_code LIKE 'XB%'`);
-  const bulkChanges = () => count(`SELECT count(*)::int AS n FROM change WHERE entity_type = 'MAPPING' AND entity_key LIKE 'SI-MUT-FIN/XB%'`);
+  const bulkChanges = () =>
+    count(`SELECT count(*)::int AS n FROM change WHERE entity_type = 'MAPPING' AND entity_key LIKE 'SI-MUT-FIN/XB%'`);
 
   it('writes 10,000 mappings in one call, in a few statements, with one change row each', async () => {
     const inputs = Array.from({ length: 10_000 }, (_, i) => item(`XB${String(i).padStart(5, '0')}`));
@@ -31,7 +32,9 @@ describe('bulk mapping upsert (e2e)', () => {
     expect(t.queryCount() - statements).toBeLessThan(30);
     expect(await bulkRows()).toBe(10_000);
     expect(await bulkChanges()).toBe(10_000);
-    const [row] = await db.query(`SELECT status, author, justification FROM mapping WHERE system_code = 'SI-MUT-FIN' AND local_code = 'XB00042'`);
+    const [row] = await db.query(
+      `SELECT status, author, justification FROM mapping WHERE system_code = 'SI-MUT-FIN' AND local_code = 'XB00042'`,
+    );
     expect(row).toEqual({ status: 'DRAFT', author: 'user:alice', justification: 'semapv:MappingImport' });
 
     // the same batch again changes nothing; updates name their version
@@ -71,7 +74,9 @@ describe('bulk mapping upsert (e2e)', () => {
       code: 'BAD_USER_INPUT',
       field: 'inputs',
     });
-    expect(onlyError(await t.gql(MAPPING_MUTATIONS.upsertMany, { inputs: [item('XE1')] }, who.otherSteward)).extensions!.code).toBe('FORBIDDEN');
+    expect(onlyError(await t.gql(MAPPING_MUTATIONS.upsertMany, { inputs: [item('XE1')] }, who.otherSteward)).extensions!.code).toBe(
+      'FORBIDDEN',
+    );
     expect(await count(`SELECT count(*)::int AS n FROM mapping WHERE local_code ~ '^X[DE]' AND system_code = 'SI-MUT-FIN'`)).toBe(0);
   });
 });

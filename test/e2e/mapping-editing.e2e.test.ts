@@ -65,7 +65,11 @@ describe('mapping editing with review (e2e)', () => {
     const edited = await ok(
       t,
       MAPPING_MUTATIONS.upsert,
-      { input: { system: 'SI-MER-FIN', localCode: '1.1', localLabel: 'Budget primitif', relation: 'CLOSE', concept: 'FIN-0003' }, version: 1, reason: 'plus large' },
+      {
+        input: { system: 'SI-MER-FIN', localCode: '1.1', localLabel: 'Budget primitif', relation: 'CLOSE', concept: 'FIN-0003' },
+        version: 1,
+        reason: 'plus large',
+      },
       who.steward,
     );
     expect(edited).toMatchObject({ status: 'PUBLISHED', version: 2, relation: 'EXACT', concept: { code: 'FIN-0004' } });
@@ -77,14 +81,32 @@ describe('mapping editing with review (e2e)', () => {
       ]),
     );
     expect(await translate('1.1')).toMatchObject({ found: true, concept: { code: 'FIN-0004' } });
-    const readerView = await t.gql(`{ system(code: "SI-MER-FIN") { mappings(first: 3) { edges { node { localCode pendingRevision { author } } } } } }`, {}, who.reader);
+    const readerView = await t.gql(
+      `{ system(code: "SI-MER-FIN") { mappings(first: 3) { edges { node { localCode pendingRevision { author } } } } } }`,
+      {},
+      who.reader,
+    );
     expect(readerView.data!.system.mappings.edges.map((e: any) => e.node.pendingRevision)).toEqual([null, null, null]);
 
-    expect(onlyError(await t.gql(MAPPING_MUTATIONS.approve, { system: 'SI-MER-FIN', localCode: '1.1', version: 2 }, who.steward)).extensions!.code).toBe(
-      'FORBIDDEN',
+    expect(
+      onlyError(await t.gql(MAPPING_MUTATIONS.approve, { system: 'SI-MER-FIN', localCode: '1.1', version: 2 }, who.steward)).extensions!
+        .code,
+    ).toBe('FORBIDDEN');
+    const applied = await ok(
+      t,
+      MAPPING_MUTATIONS.approve,
+      { system: 'SI-MER-FIN', localCode: '1.1', version: 2, reason: 'ok' },
+      who.reviewer,
     );
-    const applied = await ok(t, MAPPING_MUTATIONS.approve, { system: 'SI-MER-FIN', localCode: '1.1', version: 2, reason: 'ok' }, who.reviewer);
-    expect(applied).toMatchObject({ status: 'PUBLISHED', version: 3, relation: 'CLOSE', concept: { code: 'FIN-0003' }, author: 'user:alice', reviewer: 'user:bob', pendingRevision: null });
+    expect(applied).toMatchObject({
+      status: 'PUBLISHED',
+      version: 3,
+      relation: 'CLOSE',
+      concept: { code: 'FIN-0003' },
+      author: 'user:alice',
+      reviewer: 'user:bob',
+      pendingRevision: null,
+    });
     expect(await translate('1.1')).toMatchObject({ found: true, concept: { code: 'FIN-0003' } });
 
     // history: stewards see the proposal; readers see only what readers saw change
@@ -127,7 +149,12 @@ describe('mapping editing with review (e2e)', () => {
 
     const inReview = await mappingInReview(t, who.setup);
     expect(
-      await ok(t, MAPPING_MUTATIONS.reject, { system: 'SI-MER-FIN', localCode: inReview.localCode, version: inReview.version, reason: 'à revoir' }, who.steward),
+      await ok(
+        t,
+        MAPPING_MUTATIONS.reject,
+        { system: 'SI-MER-FIN', localCode: inReview.localCode, version: inReview.version, reason: 'à revoir' },
+        who.steward,
+      ),
     ).toMatchObject({ status: 'DRAFT' });
   });
 
@@ -202,7 +229,7 @@ describe('mapping editing with review (e2e)', () => {
     ['dates in the wrong order', 'input.validTo', { validFrom: '2026-01-01', validTo: '2025-01-01' }],
     ['an unknown justification', 'input.justification', { justification: 'semapv:Guesswork' }],
     ['a confidence above 1', 'input.confidence', { confidence: 1.5 }],
-  ])('refuses %s, naming %s, and writes nothing', async (_what, field, change) => {
+  ] as [string, string, Record<string, unknown>][])('refuses %s, naming %s, and writes nothing', async (_what, field, change) => {
     const localCode = typeof change.localCode === 'string' ? change.localCode : freshCode();
     const input = { system: 'SI-MER-FIN', localCode, relation: 'EXACT', concept: 'FIN-0001', ...change };
     const error = onlyError(await t.gql(MAPPING_MUTATIONS.upsert, { input }, who.steward));
@@ -228,7 +255,11 @@ describe('mapping editing with review (e2e)', () => {
     const localCode = freshCode();
     const first = await draftMapping(t, who.setup, { localCode, validFrom: '2020-01-01', validTo: '2021-01-01' });
     const again = onlyError(
-      await t.gql(MAPPING_MUTATIONS.upsert, { input: { system: 'SI-MER-FIN', localCode, relation: 'EXACT', concept: 'FIN-0006', validFrom: '2020-06-01' } }, who.steward),
+      await t.gql(
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode, relation: 'EXACT', concept: 'FIN-0006', validFrom: '2020-06-01' } },
+        who.steward,
+      ),
     );
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.localCode', currentVersion: 1 });
     const later = await ok(
@@ -240,12 +271,25 @@ describe('mapping editing with review (e2e)', () => {
     const stretch = onlyError(
       await t.gql(
         MAPPING_MUTATIONS.upsert,
-        { input: { id: first.id, system: 'SI-MER-FIN', localCode, relation: 'EXACT', concept: 'FIN-0001', validFrom: '2020-01-01', validTo: '2022-01-01' }, version: 1 },
+        {
+          input: {
+            id: first.id,
+            system: 'SI-MER-FIN',
+            localCode,
+            relation: 'EXACT',
+            concept: 'FIN-0001',
+            validFrom: '2020-01-01',
+            validTo: '2022-01-01',
+          },
+          version: 1,
+        },
         who.steward,
       ),
     );
     expect(stretch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validFrom' });
-    expect(onlyError(await t.gql(MAPPING_MUTATIONS.submit, { system: 'SI-MER-FIN', localCode, version: 1 }, who.steward)).extensions).toMatchObject({
+    expect(
+      onlyError(await t.gql(MAPPING_MUTATIONS.submit, { system: 'SI-MER-FIN', localCode, version: 1 }, who.steward)).extensions,
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'id',
     });
@@ -253,10 +297,12 @@ describe('mapping editing with review (e2e)', () => {
     // a row written behind the service's back (e.g. a concurrent import) is caught by the exclusion constraint
     const submitted = await ok(t, MAPPING_MUTATIONS.submit, { system: 'SI-MER-FIN', localCode, version: 1, id: first.id }, who.setup);
     await t.app.get(DataSource).query(`DELETE FROM mapping WHERE id = $1`, [later.id]);
-    await t.app.get(DataSource).query(
-      `INSERT INTO mapping (system_code, local_code, concept_id, relation, status) SELECT 'SI-MER-FIN', $1, id, 'EXACT', 'PUBLISHED' FROM concept WHERE code = 'FIN-0003'`,
-      [localCode],
-    );
+    await t.app
+      .get(DataSource)
+      .query(
+        `INSERT INTO mapping (system_code, local_code, concept_id, relation, status) SELECT 'SI-MER-FIN', $1, id, 'EXACT', 'PUBLISHED' FROM concept WHERE code = 'FIN-0003'`,
+        [localCode],
+      );
     const before = await mappingState(t, 'SI-MER-FIN', localCode);
     const overlap = onlyError(
       await t.gql(MAPPING_MUTATIONS.approve, { system: 'SI-MER-FIN', localCode, version: submitted.version, id: first.id }, who.reviewer),
@@ -269,7 +315,12 @@ describe('mapping editing with review (e2e)', () => {
   it('deletes a mapping, which translation then no longer finds, keeping it in the history', async () => {
     const before = await translate('1.3');
     expect(before.found).toBe(true);
-    const deleted = await ok(t, MAPPING_MUTATIONS.delete, { system: 'SI-MER-FIN', localCode: '1.3', version: 1, reason: 'code supprimé' }, who.steward);
+    const deleted = await ok(
+      t,
+      MAPPING_MUTATIONS.delete,
+      { system: 'SI-MER-FIN', localCode: '1.3', version: 1, reason: 'code supprimé' },
+      who.steward,
+    );
     expect(deleted).toMatchObject({ localCode: '1.3', concept: { code: 'FIN-0005' } });
     expect((await translate('1.3')).found).toBe(false);
     const history = (await t.gql(HISTORY, { key: 'SI-MER-FIN/1.3' }, who.reader)).data!.history;

@@ -2,7 +2,6 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, RateLimited } from '@lexique/access';
 import { RequestContext, Role } from '@lexique/core';
 import type { Gql } from '@lexique/core';
-import { MappingRelation } from '../mappings/mapping-relation';
 import { MappingReviewService } from './mapping-review.service';
 import { MappingUpsertService } from './mapping-upsert.service';
 
@@ -22,14 +21,14 @@ export class MappingEditingResolver {
     @Args('version') version?: number,
     @Args('reason') reason?: string,
   ) {
-    return this.upserts.upsert(ctx, { ...input, relation: input.relation as MappingRelation }, version, reason);
+    return this.upserts.upsert(ctx, input, version, reason);
   }
 
   @Mutation()
   @Allow(Role.STEWARD)
   @RateLimited()
   upsertMappings(@Ctx() ctx: RequestContext, @Args('inputs') inputs: Gql.MappingItemInput[], @Args('reason') reason?: string) {
-    const items = inputs.map((item) => ({ input: { ...item.mapping, relation: item.mapping.relation as MappingRelation }, version: item.version }));
+    const items = inputs.map((item) => ({ input: item.mapping, version: item.version }));
     return this.upserts.upsertMany(ctx, items, reason);
   }
 

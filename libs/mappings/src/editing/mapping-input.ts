@@ -118,7 +118,10 @@ export function validateMapping(input: MappingFieldsInput): ValidMapping {
 
 /** Whether two validity periods ([from, to), open where null) share a day. */
 export function periodsOverlap(a: { validFrom: string | null; validTo: string | null }, b: typeof a): boolean {
-  return (a.validFrom === null || b.validTo === null || a.validFrom < b.validTo) && (b.validFrom === null || a.validTo === null || b.validFrom < a.validTo);
+  return (
+    (a.validFrom === null || b.validTo === null || a.validFrom < b.validTo) &&
+    (b.validFrom === null || a.validTo === null || b.validFrom < a.validTo)
+  );
 }
 
 function text(value: string | null | undefined, field: string, max: number): string | null {

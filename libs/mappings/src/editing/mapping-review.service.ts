@@ -85,7 +85,12 @@ export class MappingReviewService {
       const mapping = await this.gate.open(manager, ctx, ref.system, ref.localCode, version, ref.id);
       if (mapping.pending) await this.revisions.decide(manager, mapping.pending.id, RevisionStatus.REJECTED, ctx.principal.id, reason);
       if (!(await this.writer.delete(manager, mapping.entity.id, version))) throw staleMapping(keyOf(mapping), version, null);
-      await this.gate.record(manager, ctx, [{ id: mapping.entity.id, domain: mapping.domain, action: 'DELETE', before: mapping.snapshot, after: null }], reason);
+      await this.gate.record(
+        manager,
+        ctx,
+        [{ id: mapping.entity.id, domain: mapping.domain, action: 'DELETE', before: mapping.snapshot, after: null }],
+        reason,
+      );
       return mapping.entity;
     });
   }
@@ -134,7 +139,12 @@ export class MappingReviewService {
     const row = await refusingOverlap('revision', () => this.update(manager, mapping, columns));
     await this.revisions.decide(manager, revision.id, RevisionStatus.APPROVED, ctx.principal.id, reason);
     const after = snapshotOf(row, revision.proposed.concept);
-    await this.gate.record(manager, ctx, [{ id: row.id, domain: mapping.domain, action: 'APPROVE_REVISION', before: mapping.snapshot, after }], reason);
+    await this.gate.record(
+      manager,
+      ctx,
+      [{ id: row.id, domain: mapping.domain, action: 'APPROVE_REVISION', before: mapping.snapshot, after }],
+      reason,
+    );
     return mappingFromRow(row);
   }
 

@@ -8,7 +8,14 @@ import { MappingEntity } from '../mappings/mapping.entity';
 import { MappingFieldsInput, periodsOverlap, validateMapping, ValidMapping } from './mapping-input';
 import { MappingSnapshot, sameContent } from './mapping-snapshot';
 import { assertMayWriteMapping, changeKey, keyOf, MappingWriteGate, refusingOverlap, staleMapping } from './mapping-write-gate';
-import { ConceptTarget, MappingColumns, MappingDomain, MappingWriterRepository, snapshotOf, StoredMapping } from './mapping-writer.repository';
+import {
+  ConceptTarget,
+  MappingColumns,
+  MappingDomain,
+  MappingWriterRepository,
+  snapshotOf,
+  StoredMapping,
+} from './mapping-writer.repository';
 
 export const MAX_MAPPING_BATCH = 10_000;
 
@@ -66,13 +73,23 @@ export class MappingUpsertService {
   ) {}
 
   /** One mapping; a refusal is thrown with its field path under `input`. */
-  upsert(ctx: RequestContext, input: MappingFieldsInput, version: number | null | undefined, reasonText?: string | null): Promise<MappingEntity> {
+  upsert(
+    ctx: RequestContext,
+    input: MappingFieldsInput,
+    version: number | null | undefined,
+    reasonText?: string | null,
+  ): Promise<MappingEntity> {
     return this.dataSource.transaction(async (manager) => {
       const reason = normalizeReason(reasonText);
       const { errors, entities } = await this.write(manager, ctx, [{ input, version }], reason, 'input.');
       if (errors.length > 0) {
         const [error] = errors;
-        throw new DomainError(error.code, error.message, error.field ?? undefined, error.currentVersion === null ? undefined : { currentVersion: error.currentVersion });
+        throw new DomainError(
+          error.code,
+          error.message,
+          error.field ?? undefined,
+          error.currentVersion === null ? undefined : { currentVersion: error.currentVersion },
+        );
       }
       return entities[0];
     });
@@ -139,7 +156,10 @@ export class MappingUpsertService {
 
     const codes = valid.map(({ mapping }) => ({ system: mapping.system, key: mapping.key }));
     await this.writer.lockCodes(manager, codes);
-    const known = await this.load(manager, valid.map((v) => v.mapping));
+    const known = await this.load(
+      manager,
+      valid.map((v) => v.mapping),
+    );
     const plans: Plan[] = [];
     for (const item of valid) {
       try {
@@ -157,9 +177,14 @@ export class MappingUpsertService {
 
   private async load(manager: EntityManager, mappings: readonly ValidMapping[]): Promise<Known> {
     const systems = await this.writer.systems(manager, [...new Set(mappings.map((m) => m.system))]);
-    const concepts = await this.writer.concepts(manager, [...new Set(mappings.flatMap((m) => (m.content.concept ? [m.content.concept] : [])))]);
+    const concepts = await this.writer.concepts(manager, [
+      ...new Set(mappings.flatMap((m) => (m.content.concept ? [m.content.concept] : []))),
+    ]);
     const existing = new Map<string, StoredMapping[]>();
-    for (const stored of await this.writer.existing(manager, mappings.map((m) => ({ system: m.system, key: m.key })))) {
+    for (const stored of await this.writer.existing(
+      manager,
+      mappings.map((m) => ({ system: m.system, key: m.key })),
+    )) {
       const key = keyOf(stored);
       existing.set(key, [...(existing.get(key) ?? []), stored]);
     }
@@ -245,7 +270,12 @@ export class MappingUpsertService {
         updates.map((p) => ({ id: p.target.entity.id, version: p.target.entity.version, ...p.columns })),
       ),
     );
-    const bumped = byId(await this.writer.bumpVersions(manager, proposals.map((p) => ({ id: p.target.entity.id, version: p.target.entity.version }))));
+    const bumped = byId(
+      await this.writer.bumpVersions(
+        manager,
+        proposals.map((p) => ({ id: p.target.entity.id, version: p.target.entity.version })),
+      ),
+    );
     // The codes are locked and the versions were checked under the lock: a shortfall means a writer that bypassed the locks.
     if (updated.size !== updates.length || bumped.size !== proposals.length) {
       throw conflict('Some of these mappings changed while they were being written: reload them and try again');
@@ -264,7 +294,13 @@ export class MappingUpsertService {
         case 'create': {
           const row = inserted.get(changeKey(plan.valid))!;
           entities.push(mappingFromRow(row));
-          changes.push({ id: row.id, domain: plan.domain.domain, action: 'CREATE', before: null, after: snapshotOf(row, plan.valid.content.concept) });
+          changes.push({
+            id: row.id,
+            domain: plan.domain.domain,
+            action: 'CREATE',
+            before: null,
+            after: snapshotOf(row, plan.valid.content.concept),
+          });
           break;
         }
         case 'update': {

@@ -76,19 +76,17 @@ export class MappingWriteGate {
   ): Promise<void> {
     return this.changeLog.record(
       manager,
-      changes.map(
-        ({ id, domain, action, before, after }): ChangeRecord => ({
-          principal: ctx.principal.id,
-          entityType: 'MAPPING',
-          entityId: id,
-          entityKey: changeKey((after ?? before)!),
-          domain,
-          action,
-          before,
-          after,
-          reason,
-        }),
-      ),
+      changes.map(({ id, domain, action, before, after }): ChangeRecord => ({
+        principal: ctx.principal.id,
+        entityType: 'MAPPING',
+        entityId: id,
+        entityKey: changeKey((after ?? before)!),
+        domain,
+        action,
+        before,
+        after,
+        reason,
+      })),
     );
   }
 }

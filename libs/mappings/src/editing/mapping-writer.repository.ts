@@ -111,10 +111,7 @@ export class MappingWriterRepository {
     }));
   }
 
-  async insert(
-    manager: EntityManager,
-    rows: readonly ({ system: string; localCode: string } & MappingColumns)[],
-  ): Promise<MappingRow[]> {
+  async insert(manager: EntityManager, rows: readonly ({ system: string; localCode: string } & MappingColumns)[]): Promise<MappingRow[]> {
     if (rows.length === 0) return [];
     const returned: { row: MappingRow }[] = await manager.query(
       `INSERT INTO mapping (system_code, local_code, concept_id, local_label, relation, valid_from, valid_to, note, justification,
@@ -164,7 +161,10 @@ export class MappingWriterRepository {
   }
 
   async delete(manager: EntityManager, id: string, version: number): Promise<boolean> {
-    const [rows]: [unknown[], number] = await manager.query(`DELETE FROM mapping WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
+    const [rows]: [unknown[], number] = await manager.query(`DELETE FROM mapping WHERE id = $1 AND version = $2 RETURNING id`, [
+      id,
+      version,
+    ]);
     return rows.length > 0;
   }
 
