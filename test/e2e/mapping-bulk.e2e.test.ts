@@ -68,6 +68,31 @@ describe('bulk mapping upsert (e2e)', () => {
     expect(await bulkChanges()).toBe(changesBefore);
   });
 
+  it('turns bulk edits of published mappings into pending revisions that translation does not see', async () => {
+    const edits = ['1.4', '1.5'].map((localCode) => ({
+      mapping: { system: 'SI-MER-FIN', localCode, relation: 'RELATED', concept: 'FIN-0001' },
+      version: 1,
+    }));
+    expect(await ok(t, MAPPING_MUTATIONS.upsertMany, { inputs: edits, reason: 'revue' }, who.steward)).toMatchObject({
+      applied: true,
+      proposed: 2,
+      created: 0,
+    });
+    const { data } = await t.gql(
+      `{ translateBatch(system: "SI-MER-FIN", codes: ["1.4", "1.5"]) { relation concept { code } } }`,
+      {},
+      who.reader,
+    );
+    expect(data!.translateBatch).toEqual([
+      { relation: 'EXACT', concept: { code: 'FIN-0007' } },
+      { relation: 'EXACT', concept: { code: 'FIN-0008' } },
+    ]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM revision r JOIN mapping m ON m.id = r.entity_id
+                   WHERE r.status = 'PENDING' AND m.system_code = 'SI-MER-FIN' AND m.local_code IN ('1.4', '1.5')`),
+    ).toBe(2);
+  });
+
   it('refuses more than 10,000 items on inputs, and a caller outside the domain as a whole', async () => {
     const inputs = Array.from({ length: 10_001 }, (_, i) => item(`XD${i}`));
     expect(onlyError(await t.gql(MAPPING_MUTATIONS.upsertMany, { inputs }, who.steward)).extensions).toMatchObject({
