@@ -74,6 +74,12 @@ const OPERATIONS: OperationCase[] = [
     },
   },
   {
+    name: 'mappingsAwaitingReview',
+    field: 'mappingsAwaitingReview',
+    query: `{ mappingsAwaitingReview(first: 5) { localCode } }`,
+    allow: ['steward', 'otherSteward', 'admin'],
+  },
+  {
     name: 'upsertMapping',
     field: 'upsertMapping',
     query: `mutation($input: MappingInput!) { upsertMapping(input: $input) { status } }`,

@@ -54,7 +54,17 @@ describe('mapping editing with review (e2e)', () => {
     const self = onlyError(await t.gql(MAPPING_MUTATIONS.approve, { system: 'SI-MER-FIN', localCode, version: 2 }, who.steward));
     expect(self.extensions!.code).toBe('FORBIDDEN');
     expect(self.message).toContain('four eyes');
+    const queue = `{ mappingsAwaitingReview(system: "SI-MER-FIN", first: 500) { localCode status version } }`;
+    expect((await t.gql(queue, {}, who.reviewer)).data!.mappingsAwaitingReview).toContainEqual({
+      localCode: ` ${localCode} `, // stored as the system writes it
+      status: 'IN_REVIEW',
+      version: 2,
+    });
+    expect((await t.gql(queue, {}, who.otherSteward)).data!.mappingsAwaitingReview).toEqual([]);
     const approved = await ok(t, MAPPING_MUTATIONS.approve, { system: 'SI-MER-FIN', localCode, version: 2, reason: 'vu' }, who.reviewer);
+    expect((await t.gql(queue, {}, who.reviewer)).data!.mappingsAwaitingReview.map((m: any) => m.localCode)).not.toContain(
+      ` ${localCode} `,
+    );
     expect(approved).toMatchObject({ status: 'PUBLISHED', version: 3, author: 'user:alice', reviewer: 'user:bob' });
     expect(await translate(localCode)).toMatchObject({ found: true, concept: { code: 'FIN-0001' } });
   });
@@ -81,6 +91,9 @@ describe('mapping editing with review (e2e)', () => {
       ]),
     );
     expect(await translate('1.1')).toMatchObject({ found: true, concept: { code: 'FIN-0004' } });
+    const queued = (await t.gql(`{ mappingsAwaitingReview(system: "SI-MER-FIN") { localCode pendingRevision { author } } }`, {}, who.admin))
+      .data!.mappingsAwaitingReview;
+    expect(queued).toContainEqual({ localCode: '1.1', pendingRevision: { author: 'user:alice' } });
     const readerView = await t.gql(
       `{ system(code: "SI-MER-FIN") { mappings(first: 3) { edges { node { localCode pendingRevision { author } } } } } }`,
       {},

@@ -190,6 +190,7 @@ export interface IQuery {
     me(): Principal | Promise<Principal>;
     apiKeys(includeRevoked?: Nullable<boolean>): ApiKey[] | Promise<ApiKey[]>;
     serviceVersion(): string | Promise<string>;
+    mappingsAwaitingReview(system?: Nullable<string>, first?: Nullable<number>): Mapping[] | Promise<Mapping[]>;
     systems(status?: Nullable<SystemStatus[]>): InformationSystem[] | Promise<InformationSystem[]>;
     system(code: string): Nullable<InformationSystem> | Promise<Nullable<InformationSystem>>;
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;

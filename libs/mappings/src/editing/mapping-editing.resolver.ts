@@ -1,17 +1,23 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, RateLimited } from '@lexique/access';
 import { RequestContext, Role } from '@lexique/core';
 import type { Gql } from '@lexique/core';
 import { MappingReviewService } from './mapping-review.service';
 import { MappingUpsertService } from './mapping-upsert.service';
 
-/** Writes of mappings. The services check each mapping's domain against the caller's grants. */
+/** Writes of mappings, and the review queue. The services check each mapping's domain against the caller's grants. */
 @Resolver()
 export class MappingEditingResolver {
   constructor(
     private readonly upserts: MappingUpsertService,
     private readonly review: MappingReviewService,
   ) {}
+
+  @Query()
+  @Allow(Role.STEWARD)
+  mappingsAwaitingReview(@Ctx() ctx: RequestContext, @Args('system') system?: string, @Args('first') first?: number) {
+    return this.review.awaitingReview(ctx, system, first);
+  }
 
   @Mutation()
   @Allow(Role.STEWARD)

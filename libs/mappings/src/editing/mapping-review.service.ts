@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, RequestContext } from '@lexique/core';
+import { badInput, pageSize, RequestContext, Role } from '@lexique/core';
 import { assertMayApprove, ConceptStatus, normalizeReason, requireReason, RevisionRepository, RevisionStatus } from '@lexique/vocabulary';
 import { MappingStatus } from '../mappings/mapping-relation';
 import { mappingFromRow, MappingRow } from '../mappings/mapping-row';
 import { MappingEntity } from '../mappings/mapping.entity';
+import { MAX_MAPPING_PAGE } from '../mappings/mapping.service';
+import { normalizeSystemCode } from '../systems/system.service';
 import { periodsOverlap } from './mapping-input';
 import { contentOf } from './mapping-snapshot';
 import { MappingAction, mappingStatusMachine } from './mapping-status.machine';
@@ -32,6 +34,13 @@ export class MappingReviewService {
     private readonly gate: MappingWriteGate,
     private readonly revisions: RevisionRepository,
   ) {}
+
+  /** The review queue of the caller: admins see every domain, stewards theirs. */
+  awaitingReview(ctx: RequestContext, system: string | null | undefined, first: number | null | undefined): Promise<MappingEntity[]> {
+    const domains = ctx.principal.roles.includes(Role.ADMIN) ? null : ctx.principal.stewardDomains;
+    const code = system ? normalizeSystemCode(system) : null;
+    return this.writer.awaitingReview(this.dataSource.manager, domains, code, pageSize(first, MAX_MAPPING_PAGE, 100));
+  }
 
   submit(ctx: RequestContext, ref: MappingRef, version: number, reasonText?: string | null): Promise<MappingEntity> {
     return this.dataSource.transaction(async (manager) => {
