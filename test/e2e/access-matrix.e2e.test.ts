@@ -1,5 +1,7 @@
+import { DataSource } from 'typeorm';
 import { ApiKeyService } from '@lexique/access';
-import { Role, systemContext } from '@lexique/core';
+import { RequestContext, Role, systemContext } from '@lexique/core';
+import { MappingRelation, MappingReviewService, MappingUpsertService } from '@lexique/mappings';
 import { Caller, callerHeaders, CALLERS, STEWARD_DOMAIN } from '../support/callers';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -21,6 +23,8 @@ interface OperationCase {
   /** Whether anonymous callers get through when anonymous reading is off (only what is @Public). */
   openWhenAnonymousReadOff?: boolean;
   unchanged?: (t: TestApp, variables: Record<string, unknown>) => Promise<void>;
+  /** Refused callers who may not even see the row (a draft of another domain): NOT_FOUND rather than FORBIDDEN. */
+  notFoundFor?: readonly Caller[];
 }
 
 const EVERYONE = CALLERS;
@@ -70,6 +74,33 @@ const OPERATIONS: OperationCase[] = [
     },
   },
   {
+    name: 'mappingsAwaitingReview',
+    field: 'mappingsAwaitingReview',
+    query: `{ mappingsAwaitingReview(first: 5) { localCode } }`,
+    allow: ['steward', 'otherSteward', 'admin'],
+  },
+  {
+    name: 'upsertMapping',
+    field: 'upsertMapping',
+    query: `mutation($input: MappingInput!) { upsertMapping(input: $input) { status } }`,
+    variables: () => Promise.resolve({ input: { ...newMappingInput(), relation: 'EXACT' } }),
+    allow: ['steward', 'admin'],
+    unchanged: async (t, { input }) => expect(await mappingStatus(t, (input as { localCode: string }).localCode)).toBeNull(),
+  },
+  {
+    name: 'upsertMappings',
+    field: 'upsertMappings',
+    query: `mutation($inputs: [MappingItemInput!]!) { upsertMappings(inputs: $inputs) { applied created } }`,
+    variables: () => Promise.resolve({ inputs: [{ mapping: { ...newMappingInput(), relation: 'EXACT' } }] }),
+    allow: ['steward', 'admin'],
+    unchanged: async (t, { inputs }) =>
+      expect(await mappingStatus(t, (inputs as { mapping: { localCode: string } }[])[0].mapping.localCode)).toBeNull(),
+  },
+  mappingReviewCase('submitMapping', 'DRAFT'),
+  mappingReviewCase('approveMapping', 'IN_REVIEW'),
+  mappingReviewCase('rejectMapping', 'IN_REVIEW'),
+  mappingReviewCase('deleteMapping', 'DRAFT'),
+  {
     name: 'revokeApiKey',
     field: 'revokeApiKey',
     query: `mutation($prefix: String!) { revokeApiKey(prefix: $prefix) { prefix revokedAt } }`,
@@ -86,6 +117,42 @@ const OPERATIONS: OperationCase[] = [
     },
   },
 ];
+
+/** Mappings the matrix acts on are written by another admin, so that the four-eyes rule never gets in the way. */
+const MAPPING_SETUP: RequestContext = {
+  requestId: 'matrix-setup',
+  principal: { id: 'user:matrix-setup', name: 'matrix-setup', kind: 'user', roles: [Role.ADMIN], stewardDomains: [] },
+};
+
+function newMappingInput() {
+  return { system: 'SI-MER-FIN', localCode: `M-${Math.random().toString(36).slice(2, 10)}`, concept: 'FIN-0001' };
+}
+
+async function mappingStatus(t: TestApp, localCode: string): Promise<string | null> {
+  const [row] = await t.app
+    .get(DataSource)
+    .query(`SELECT status FROM mapping WHERE system_code = 'SI-MER-FIN' AND local_code = $1`, [localCode]);
+  return (row as { status: string } | undefined)?.status ?? null;
+}
+
+/** A review step (or deletion) on a fresh mapping of the steward's domain in `status`; refused, it leaves that status. */
+function mappingReviewCase(mutation: string, status: 'DRAFT' | 'IN_REVIEW'): OperationCase {
+  return {
+    name: mutation,
+    field: mutation,
+    query: `mutation($system: String!, $localCode: String!, $version: Int!) {
+      ${mutation}(system: $system, localCode: $localCode, version: $version${mutation === 'rejectMapping' ? ', reason: "non"' : ''}) { localCode } }`,
+    variables: async (t) => {
+      const input = { ...newMappingInput(), relation: MappingRelation.EXACT };
+      let { version } = await t.app.get(MappingUpsertService).upsert(MAPPING_SETUP, input, null);
+      if (status === 'IN_REVIEW') ({ version } = await t.app.get(MappingReviewService).submit(MAPPING_SETUP, input, version));
+      return { system: input.system, localCode: input.localCode, version };
+    },
+    allow: ['steward', 'admin'],
+    notFoundFor: ['otherSteward'],
+    unchanged: async (t, { localCode }) => expect(await mappingStatus(t, localCode as string)).toBe(status),
+  };
+}
 
 type Outcome = 'allow' | 'hide' | 'deny';
 
@@ -126,7 +193,9 @@ describe.each([
         break;
       case 'deny':
         expect(errors).toHaveLength(1);
-        expect(errors![0].extensions!.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        expect(errors![0].extensions!.code).toBe(
+          caller === 'anonymous' ? 'UNAUTHENTICATED' : operation.notFoundFor?.includes(caller) ? 'NOT_FOUND' : 'FORBIDDEN',
+        );
         expect(data?.[operation.field] ?? null).toBeNull();
         await operation.unchanged?.(t, variables);
         break;

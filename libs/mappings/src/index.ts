@@ -1,4 +1,7 @@
 export * from './demo/mappings-seeder';
+export * from './editing/mapping-input';
+export * from './editing/mapping-review.service';
+export * from './editing/mapping-upsert.service';
 export * from './editing/system-editing.service';
 export * from './editing/system-input';
 export * from './editing/system-lifecycle.machine';

@@ -7,6 +7,13 @@ import { MappingsQueryResolver } from './graphql/mappings-query.resolver';
 import { OwnerFieldResolver, SystemFieldResolver } from './graphql/system-field.resolver';
 import { SystemAdminResolver } from './editing/system-admin.resolver';
 import { SystemEditingService } from './editing/system-editing.service';
+import { MappingEditingResolver } from './editing/mapping-editing.resolver';
+import { MappingReviewService } from './editing/mapping-review.service';
+import { MappingRevisionLoaders } from './editing/mapping-revision.loaders';
+import { MappingRevisionResolver } from './editing/mapping-revision.resolver';
+import { MappingUpsertService } from './editing/mapping-upsert.service';
+import { MappingWriteGate } from './editing/mapping-write-gate';
+import { MappingWriterRepository } from './editing/mapping-writer.repository';
 import { MappingEntity } from './mappings/mapping.entity';
 import { MappingRepository } from './mappings/mapping.repository';
 import { MappingService } from './mappings/mapping.service';
@@ -33,6 +40,13 @@ import { TranslationService } from './translation/translation.service';
     MappingFieldResolver,
     ConceptMappingsResolver,
     SystemAdminResolver,
+    MappingWriterRepository,
+    MappingWriteGate,
+    MappingUpsertService,
+    MappingReviewService,
+    MappingRevisionLoaders,
+    MappingEditingResolver,
+    MappingRevisionResolver,
   ],
   exports: [
     SystemService,
@@ -42,6 +56,8 @@ import { TranslationService } from './translation/translation.service';
     InformationSystemRepository,
     MappingsSeeder,
     SystemEditingService,
+    MappingUpsertService,
+    MappingReviewService,
   ],
 })
 export class MappingsModule {}

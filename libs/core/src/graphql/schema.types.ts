@@ -100,6 +100,25 @@ export interface ImportFileInput {
     dryRun?: Nullable<boolean>;
 }
 
+export interface MappingInput {
+    id?: Nullable<string>;
+    system: string;
+    localCode: string;
+    localLabel?: Nullable<string>;
+    relation: MappingRelation;
+    concept?: Nullable<string>;
+    validFrom?: Nullable<Date>;
+    validTo?: Nullable<Date>;
+    note?: Nullable<string>;
+    justification?: Nullable<string>;
+    confidence?: Nullable<number>;
+}
+
+export interface MappingItemInput {
+    mapping: MappingInput;
+    version?: Nullable<number>;
+}
+
 export interface SearchFilter {
     domains?: Nullable<string[]>;
     statuses?: Nullable<ConceptStatus[]>;
@@ -212,6 +231,7 @@ export interface IQuery {
     me(): Principal | Promise<Principal>;
     apiKeys(includeRevoked?: Nullable<boolean>): ApiKey[] | Promise<ApiKey[]>;
     serviceVersion(): string | Promise<string>;
+    mappingsAwaitingReview(system?: Nullable<string>, first?: Nullable<number>): Mapping[] | Promise<Mapping[]>;
     systems(status?: Nullable<SystemStatus[]>): InformationSystem[] | Promise<InformationSystem[]>;
     system(code: string): Nullable<InformationSystem> | Promise<Nullable<InformationSystem>>;
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
@@ -230,6 +250,12 @@ export interface IMutation {
     createApiKey(input: CreateApiKeyInput): CreatedApiKey | Promise<CreatedApiKey>;
     revokeApiKey(prefix: string): ApiKey | Promise<ApiKey>;
     importFile(input: ImportFileInput): ImportReport | Promise<ImportReport>;
+    upsertMapping(input: MappingInput, version?: Nullable<number>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
+    upsertMappings(inputs: MappingItemInput[], reason?: Nullable<string>): MappingBatchResult | Promise<MappingBatchResult>;
+    submitMapping(system: string, localCode: string, version: number, id?: Nullable<string>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
+    approveMapping(system: string, localCode: string, version: number, id?: Nullable<string>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
+    rejectMapping(system: string, localCode: string, version: number, reason: string, id?: Nullable<string>): Mapping | Promise<Mapping>;
+    deleteMapping(system: string, localCode: string, version: number, id?: Nullable<string>, reason?: Nullable<string>): Mapping | Promise<Mapping>;
     createConcept(input: CreateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
     updateConcept(code: string, version: number, input: UpdateConceptInput, reason?: Nullable<string>): Concept | Promise<Concept>;
     submitConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
@@ -278,6 +304,50 @@ export interface ImportReport {
     problemCount: number;
 }
 
+export interface MappingItemError {
+    index: number;
+    code: string;
+    field?: Nullable<string>;
+    message: string;
+    currentVersion?: Nullable<number>;
+}
+
+export interface MappingBatchResult {
+    applied: boolean;
+    created: number;
+    updated: number;
+    proposed: number;
+    unchanged: number;
+    errors: MappingItemError[];
+}
+
+export interface MappingRevision {
+    id: string;
+    author: string;
+    reason?: Nullable<string>;
+    proposed: JSON;
+    changes: FieldChange[];
+}
+
+export interface Mapping {
+    version: number;
+    pendingRevision?: Nullable<MappingRevision>;
+    id: string;
+    system: InformationSystem;
+    localCode: string;
+    localLabel?: Nullable<string>;
+    relation: MappingRelation;
+    concept?: Nullable<Concept>;
+    validFrom?: Nullable<Date>;
+    validTo?: Nullable<Date>;
+    note?: Nullable<string>;
+    status: MappingStatus;
+    justification: string;
+    confidence?: Nullable<number>;
+    author?: Nullable<string>;
+    reviewer?: Nullable<string>;
+}
+
 export interface Owner {
     code: string;
     name: string;
@@ -308,23 +378,6 @@ export interface InformationSystem {
     coverage: MappingCoverage;
     mappings: MappingConnection;
     version: number;
-}
-
-export interface Mapping {
-    id: string;
-    system: InformationSystem;
-    localCode: string;
-    localLabel?: Nullable<string>;
-    relation: MappingRelation;
-    concept?: Nullable<Concept>;
-    validFrom?: Nullable<Date>;
-    validTo?: Nullable<Date>;
-    note?: Nullable<string>;
-    status: MappingStatus;
-    justification: string;
-    confidence?: Nullable<number>;
-    author?: Nullable<string>;
-    reviewer?: Nullable<string>;
 }
 
 export interface MappingEdge {
