@@ -94,6 +94,13 @@ describe('export downloads and the import mutation (e2e)', () => {
     );
     expect(real.data!.importFile).toMatchObject({ applied: true, concepts: { created: 1 } });
 
+    // the imported concept waits in review, and its importer counts as its editor: four eyes apply
+    const approve = `mutation($code: String!, $version: Int!) { approveConcept(code: $code, version: $version) { status } }`;
+    const selfApproval = await t.gql(approve, { code: 'FIN-0950', version: 1 }, alice);
+    expect(selfApproval.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const carol = await bearer({ name: 'carol', roles: [Role.STEWARD], domains: ['FIN'] });
+    expect((await t.gql(approve, { code: 'FIN-0950', version: 1 }, carol)).data!.approveConcept).toEqual({ status: 'PUBLISHED' });
+
     const reader = await t.gql(
       IMPORT,
       { input: { fileName: 'vert.csv', content: csv } },

@@ -241,7 +241,7 @@ export class ConceptStagingRepository {
       INSERT INTO domain (code, label, description)
       SELECT code, doc->'label', doc->'description' FROM import_domain WHERE action = 'CREATE'`);
     await manager.query(`
-      UPDATE domain d SET label = s.doc->'label', description = s.doc->'description', updated_at = now()
+      UPDATE domain d SET label = s.doc->'label', description = s.doc->'description', version = d.version + 1, updated_at = now()
       FROM import_domain s WHERE s.action = 'UPDATE' AND d.code = s.code`);
     await this.changeLog.recordSelected(
       manager,
@@ -250,18 +250,27 @@ export class ConceptStagingRepository {
     );
 
     // deprecated concepts are written without their successor first: it may be created by this same import
-    await manager.query(`
-      INSERT INTO concept (id, code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition, scope_note, source)
+    // the importer is the last editor: the four-eyes rule then keeps them from approving their own imports
+    await manager.query(
+      `
+      INSERT INTO concept (id, code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition, scope_note, source, last_editor, first_published_at)
       SELECT id, code, after->>'domain', after->>'status', after->'prefLabel', after->'altLabels',
         ARRAY(SELECT jsonb_array_elements_text(after->'hiddenLabels')), ARRAY(SELECT jsonb_array_elements_text(after->'acronyms')),
-        after->'definition', after->'scopeNote', after->>'source'
-      FROM import_concept WHERE action = 'CREATE' ORDER BY ord`);
-    await manager.query(`
+        after->'definition', after->'scopeNote', after->>'source', $1,
+        CASE WHEN after->>'status' IN ('PUBLISHED', 'DEPRECATED') THEN now() END
+      FROM import_concept WHERE action = 'CREATE' ORDER BY ord`,
+      [principal],
+    );
+    await manager.query(
+      `
       UPDATE concept c SET status = s.after->>'status', pref_label = s.after->'prefLabel', alt_labels = s.after->'altLabels',
         hidden_labels = ARRAY(SELECT jsonb_array_elements_text(s.after->'hiddenLabels')), acronyms = ARRAY(SELECT jsonb_array_elements_text(s.after->'acronyms')),
         definition = s.after->'definition', scope_note = s.after->'scopeNote', source = s.after->>'source', replaced_by_id = NULL,
+        last_editor = $1, first_published_at = coalesce(c.first_published_at, CASE WHEN s.after->>'status' IN ('PUBLISHED', 'DEPRECATED') THEN now() END),
         version = c.version + 1, updated_at = now()
-      FROM import_concept s WHERE s.action = 'UPDATE' AND c.id = s.id`);
+      FROM import_concept s WHERE s.action = 'UPDATE' AND c.id = s.id`,
+      [principal],
+    );
     await manager.query(`
       DELETE FROM concept_broader WHERE concept_id IN (SELECT id FROM import_concept WHERE action <> 'UNCHANGED')`);
     await manager.query(`

@@ -49,8 +49,9 @@ export class VocabularySeeder {
       ],
     );
     const inserted: { id: string; code: string }[] = await manager.query(
-      `INSERT INTO concept (code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition, scope_note, source)
-       SELECT t.code, t.domain, t.status, t.pref, t.alt, ARRAY(SELECT jsonb_array_elements_text(t.hidden)), ARRAY(SELECT jsonb_array_elements_text(t.acronyms)), t.def, t.scope, t.source
+      `INSERT INTO concept (code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition, scope_note, source, first_published_at)
+       SELECT t.code, t.domain, t.status, t.pref, t.alt, ARRAY(SELECT jsonb_array_elements_text(t.hidden)), ARRAY(SELECT jsonb_array_elements_text(t.acronyms)), t.def, t.scope, t.source,
+         CASE WHEN t.status = 'PUBLISHED' THEN now() END
        FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[], $7::jsonb[], $8::jsonb[], $9::jsonb[], $10::text[])
          AS t(code, domain, status, pref, alt, hidden, acronyms, def, scope, source)
        RETURNING id, code`,
