@@ -89,6 +89,8 @@ run("the agents' lookup page (Chromium)", () => {
     expect(await page.locator('table tbody tr').count()).toBeGreaterThanOrEqual(10);
     expect(await page.locator('a[href="/concept/RH-0001"]').count()).toBe(1); // broader: Agent public
     expect(await page.title()).toBe('Agent contractuel — Lexique');
+    expect(body).toContain('Dernière modification');
+    expect(await page.locator('#referents').textContent()).toBe('Qui tient ce domaine');
   });
 
   it('copies a local code with its button and announces it', async () => {

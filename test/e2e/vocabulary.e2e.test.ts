@@ -170,3 +170,29 @@ describe('visibility by role (e2e)', () => {
     }
   });
 });
+
+describe('domain maintainers (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('names the people who wrote in a domain, most recent first, and not the system', async () => {
+    const maintainers = `{ domain(code: "FIN") { maintainers { name lastChangeAt } } other: domain(code: "RH") { maintainers { name } } }`;
+    expect((await t.gql(maintainers)).data!.domain.maintainers).toEqual([]); // the demo data was loaded by the system
+
+    const create = `mutation($input: CreateConceptInput!) { createConcept(input: $input) { code } }`;
+    for (const [name, code] of [
+      ['alice', 'FIN-0901'],
+      ['bob', 'FIN-0902'],
+    ]) {
+      const steward = await bearer({ name, roles: [Role.STEWARD], domains: ['FIN'] });
+      const { errors } = await t.gql(create, { input: { domain: 'FIN', code, prefLabel: { fr: `Essai ${code}` } } }, steward);
+      expect(errors).toBeUndefined();
+    }
+    const { data } = await t.gql(maintainers);
+    expect(data!.domain.maintainers.map((m: { name: string }) => m.name)).toEqual(['bob', 'alice']);
+    expect(data!.other.maintainers).toEqual([]);
+  });
+});

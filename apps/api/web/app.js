@@ -303,7 +303,7 @@ function openHit(state, index) {
 const CONCEPT_QUERY = `query Fiche($code: String!) {
   concept(code: $code) {
     code status prefLabel en: prefLabel(lang: "en") altLabels acronyms definition scopeNote source version updatedAt
-    domain { code label }
+    domain { code label maintainers { name lastChangeAt } }
     broader { code prefLabel } narrower { code prefLabel } related { code prefLabel }
     replacedBy { code prefLabel }
     mappings { localCode localLabel relation validFrom validTo note system { code name owner { name } } }
@@ -347,7 +347,12 @@ async function renderConceptPage(code) {
     <dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>
     <h2 id="codes">Codes dans les systèmes d'information</h2>
     ${mappingsTable(c.mappings, 'Codes des systèmes qui correspondent à ce concept')}
-    <p class="count">Domaine ${escapeHtml(c.domain.label)}, tenu par ses référents métier ; fiche modifiée le ${escapeHtml(formatDate(c.updatedAt))}.</p>`),
+    <h2 id="referents">Qui tient ce domaine</h2>
+    ${
+      c.domain.maintainers.length
+        ? `<ul class="inline-list">${c.domain.maintainers.map((m) => `<li>${escapeHtml(m.name)} <span class="count">(dernière contribution le ${escapeHtml(formatDate(m.lastChangeAt))})</span></li>`).join('')}</ul>`
+        : `<p>Aucun référent n'a encore modifié le domaine ${escapeHtml(c.domain.label)} depuis son chargement.</p>`
+    }`),
   );
 }
 

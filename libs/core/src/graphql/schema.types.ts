@@ -481,6 +481,7 @@ export interface Domain {
     labelLanguages: string[];
     requiresReview: boolean;
     conceptCount: number;
+    maintainers: Maintainer[];
 }
 
 export interface Change {
@@ -506,6 +507,11 @@ export interface ChangeEdge {
 export interface ChangeConnection {
     edges: ChangeEdge[];
     pageInfo: PageInfo;
+}
+
+export interface Maintainer {
+    name: string;
+    lastChangeAt: DateTime;
 }
 
 export interface ConceptEdge {

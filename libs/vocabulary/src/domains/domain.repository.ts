@@ -15,4 +15,25 @@ export class DomainRepository {
     if (codes.length === 0) return Promise.resolve([]);
     return this.domains.createQueryBuilder('d').where('d.code = ANY(:codes)', { codes }).getMany();
   }
+
+  /**
+   * People who wrote in these domains, from the change log: signed-in users
+   * only (not the system, imports from the command line or API keys), the
+   * most recent first.
+   */
+  async maintainers(codes: readonly string[], limit: number): Promise<Map<string, { name: string; lastChangeAt: Date }[]>> {
+    const rows: { domain: string; name: string; last: Date }[] = await this.domains.manager.query(
+      `SELECT domain, name, last FROM (
+         SELECT domain_code AS domain, substr(principal, 6) AS name, max(at) AS last,
+                row_number() OVER (PARTITION BY domain_code ORDER BY max(at) DESC) AS rank
+         FROM change
+         WHERE domain_code = ANY($1) AND principal LIKE 'user:%' AND entity_type IN ('CONCEPT', 'MAPPING')
+         GROUP BY domain_code, principal
+       ) ranked WHERE rank <= $2 ORDER BY domain, last DESC`,
+      [codes, limit],
+    );
+    const byDomain = new Map<string, { name: string; lastChangeAt: Date }[]>();
+    for (const row of rows) byDomain.set(row.domain, [...(byDomain.get(row.domain) ?? []), { name: row.name, lastChangeAt: row.last }]);
+    return byDomain;
+  }
 }

@@ -6,10 +6,18 @@ import { visibilityOf } from '../concepts/visibility';
 import { DomainEntity } from './domain.entity';
 import { DomainRepository } from './domain.repository';
 
+export interface Maintainer {
+  name: string;
+  lastChangeAt: Date;
+}
+
 interface DomainRequestLoaders {
   byCode: DataLoader<string, DomainEntity | null>;
   conceptCount: DataLoader<string, number>;
+  maintainers: DataLoader<string, Maintainer[]>;
 }
+
+const MAX_MAINTAINERS = 10;
 
 @Injectable()
 export class DomainService {
@@ -33,6 +41,11 @@ export class DomainService {
     return this.loaders(ctx).conceptCount.load(code);
   }
 
+  /** Who wrote in the domain lately: the people an agent can turn to about its entries. */
+  maintainers(ctx: RequestContext, code: string): Promise<Maintainer[]> {
+    return this.loaders(ctx).maintainers.load(code);
+  }
+
   private loaders(ctx: RequestContext): DomainRequestLoaders {
     let loaders = this.perRequest.get(ctx);
     if (!loaders) {
@@ -45,6 +58,10 @@ export class DomainService {
         conceptCount: new DataLoader(async (codes) => {
           const counts = await this.concepts.countByDomain(visibility, codes);
           return codes.map((code) => counts.get(code) ?? 0);
+        }),
+        maintainers: new DataLoader(async (codes) => {
+          const byDomain = await this.domains.maintainers(codes, MAX_MAINTAINERS);
+          return codes.map((code) => byDomain.get(code) ?? []);
         }),
       };
       this.perRequest.set(ctx, loaders);

@@ -28,4 +28,9 @@ export class DomainFieldResolver {
   conceptCount(@Ctx() ctx: RequestContext, @Parent() domain: DomainEntity) {
     return this.domains.conceptCount(ctx, domain.code);
   }
+
+  @ResolveField()
+  maintainers(@Ctx() ctx: RequestContext, @Parent() domain: DomainEntity) {
+    return this.domains.maintainers(ctx, domain.code);
+  }
 }
