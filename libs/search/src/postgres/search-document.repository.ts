@@ -53,7 +53,7 @@ export interface SearchRows {
 }
 
 /** Matches read exactly, counted and faceted; a broader result is estimated. */
-export const MATCH_BOUND = 2000;
+export const MATCH_BOUND = 1000;
 /** A LIKE pattern for texts starting with `text`; a constant, so the planner can use the index. */
 export function likePrefix(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
@@ -171,8 +171,10 @@ export class SearchDocumentRepository {
          WHERE broad.yes AND (d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
            OR d.legacy_codes_norm @> ARRAY[${whole}::text]) AND ${where})
         UNION
-        (SELECT d.concept_id FROM search_document d, broad
-         WHERE broad.yes AND d.pref_norm LIKE ${labelPrefix} AND ${where} ORDER BY d.pref_norm LIMIT ${shortlist})),
+        -- read in the label index's order, not through the large match set, then checked against the query
+        (SELECT d.concept_id FROM (
+           SELECT d.* FROM search_document d, broad WHERE broad.yes AND d.pref_norm LIKE ${labelPrefix} ORDER BY d.pref_norm LIMIT ${bound}
+         ) d WHERE ${where} LIMIT ${shortlist})),
       candidates AS (
         SELECT d.concept_id, ${rough} AS rough
         FROM (SELECT concept_id FROM matched UNION SELECT concept_id FROM direct) c JOIN search_document d ON d.concept_id = c.concept_id),
