@@ -171,9 +171,10 @@ export class SearchDocumentRepository {
          WHERE broad.yes AND (d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
            OR d.legacy_codes_norm @> ARRAY[${whole}::text]) AND ${where})
         UNION
-        -- read in the label index's order, not through the large match set, then checked against the query
+        -- read in the label index's order (its operator class's, hence ~<~), not through the
+        -- large match set, then checked against the query
         (SELECT d.concept_id FROM (
-           SELECT d.* FROM search_document d, broad WHERE broad.yes AND d.pref_norm LIKE ${labelPrefix} ORDER BY d.pref_norm LIMIT ${bound}
+           SELECT d.* FROM search_document d, broad WHERE broad.yes AND d.pref_norm LIKE ${labelPrefix} ORDER BY d.pref_norm USING ~<~ LIMIT ${bound}
          ) d WHERE ${where} LIMIT ${shortlist})),
       candidates AS (
         SELECT d.concept_id, ${rough} AS rough
