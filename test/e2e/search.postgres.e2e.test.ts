@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { MATCH_BOUND } from '../../libs/search/src/postgres/search-document.repository';
+import { MATCH_BOUND } from '@lexique/search';
 import { startTestApp, TestApp } from '../support/test-app';
 import { searchContract } from './search-contract';
 
