@@ -16,7 +16,7 @@ export interface SearchContractTarget {
 
 const SEARCH = `query Search($q: String!, $filter: SearchFilter, $first: Int, $offset: Int) {
   search(query: $q, filter: $filter, first: $first, offset: $offset) {
-    total tookMs engine
+    total totalIsEstimate tookMs engine
     hits { score matchedOn highlight concept { code status prefLabel replacedBy { code } } }
     facets { domains { value count } statuses { value count } systems { value count } }
   }
@@ -177,6 +177,7 @@ export function searchContract(target: SearchContractTarget) {
     it('filters by domain, status and system, and counts facets over the whole result', async () => {
       const all = await search('agent', { first: 100 });
       const sum = (facet: { count: number }[]) => facet.reduce((total, f) => total + f.count, 0);
+      expect(all.totalIsEstimate).toBe(false);
       expect(sum(all.facets.domains)).toBe(all.total);
       expect(sum(all.facets.statuses)).toBe(all.total);
       expect(all.facets.domains.length).toBeGreaterThan(1);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { MATCH_BOUND } from '@lexique/search';
 import { startTestApp, TestApp } from '../support/test-app';
 import { searchContract } from './search-contract';
 
@@ -29,5 +30,39 @@ describe('search on PostgreSQL', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('estimates a result too broad to count, and still finds the label typed in full', async () => {
+    const client = new Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      // a broad prefix, then the one concept whose label is the whole query, written last (read last)
+      await client.query(
+        `INSERT INTO concept (code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition)
+         SELECT CASE WHEN n % 4 = 0 THEN 'RH-' ELSE 'FIN-' END || (5000 + n), CASE WHEN n % 4 = 0 THEN 'RH' ELSE 'FIN' END, 'PUBLISHED',
+           jsonb_build_object('fr', 'Zéphyrine numéro ' || n), '{"fr": []}', '{}', '{}', '{"fr": ""}'
+         FROM generate_series(1, $1::int) AS n`,
+        [MATCH_BOUND + 200],
+      );
+      await client.query(
+        `INSERT INTO concept (code, domain_code, status, pref_label, alt_labels, hidden_labels, acronyms, definition)
+         VALUES ('FIN-7999', 'FIN', 'PUBLISHED', '{"fr": "Zéphyr"}', '{"fr": []}', '{}', '{}', '{"fr": ""}')`,
+      );
+    } finally {
+      await client.end();
+    }
+    const query = `query Search($q: String!) {
+      search(query: $q) { total totalIsEstimate hits { concept { code } } facets { domains { value count } } } }`;
+    const broad = (await t.gql(query, { q: 'zeph' })).data!.search;
+    expect(broad.totalIsEstimate).toBe(true);
+    expect(broad.total).toBeGreaterThan(MATCH_BOUND);
+    expect(broad.hits[0].concept.code).toBe('FIN-7999');
+    expect(broad.facets.domains.map((f: { value: string }) => f.value).sort()).toEqual(['FIN', 'RH']);
+    const whole = (await t.gql(query, { q: 'zephyr' })).data!.search;
+    expect(whole.hits[0].concept.code).toBe('FIN-7999');
+
+    const narrow = (await t.gql(query, { q: 'zephyrine numero 12' })).data!.search;
+    expect(narrow.totalIsEstimate).toBe(false);
+    expect(narrow.hits[0].concept.code).toBe('RH-5012');
   });
 });

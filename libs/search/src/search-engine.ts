@@ -39,6 +39,8 @@ export interface EngineHit {
 
 export interface EngineResult {
   total: number;
+  /** True when `total` (and the facet counts) are estimated rather than counted. */
+  totalIsEstimate: boolean;
   hits: EngineHit[];
   facets: { domains: FacetCount[]; statuses: FacetCount[]; systems: FacetCount[] };
 }

@@ -10,6 +10,7 @@ export interface SearchHitView extends Omit<EngineHit, 'conceptId'> {
 
 export interface SearchResultView {
   total: number;
+  totalIsEstimate: boolean;
   tookMs: number;
   engine: string;
   hits: SearchHitView[];
@@ -34,6 +35,13 @@ export class SearchService {
       return concept && !(concept instanceof Error) ? [{ ...hit, concept }] : [];
     });
     const tookMs = Number(process.hrtime.bigint() - started) / 1e6;
-    return { total: result.total, tookMs: Math.round(tookMs * 100) / 100, engine: this.engine.name, hits, facets: result.facets };
+    return {
+      total: result.total,
+      totalIsEstimate: result.totalIsEstimate,
+      tookMs: Math.round(tookMs * 100) / 100,
+      engine: this.engine.name,
+      hits,
+      facets: result.facets,
+    };
   }
 }

@@ -451,6 +451,7 @@ export interface SearchHit {
 
 export interface SearchResult {
     total: number;
+    totalIsEstimate: boolean;
     tookMs: number;
     engine: string;
     hits: SearchHit[];

@@ -3,6 +3,7 @@ import { Mappings1764300100000 } from './1764300100000-mappings';
 import { Search1764300300000 } from './1764300300000-search';
 import { ApiKeys1764300400000 } from './1764300400000-api-keys';
 import { Stewardship1764300500000 } from './1764300500000-stewardship';
+import { SearchScale1764300800000 } from './1764300800000-search-scale';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Search1764300300000,
   ApiKeys1764300400000,
   Stewardship1764300500000,
+  SearchScale1764300800000,
 ];

@@ -49,7 +49,7 @@ export class MeiliSearchEngine implements SearchEngine {
   ) {}
 
   async search(query: SearchQuery): Promise<EngineResult> {
-    const empty: EngineResult = { total: 0, hits: [], facets: { domains: [], statuses: [], systems: [] } };
+    const empty: EngineResult = { total: 0, totalIsEstimate: false, hits: [], facets: { domains: [], statuses: [], systems: [] } };
     const filter = meiliFilter(query);
     const text = foldedWords(query.text).join(' ');
     if (filter === null || text === '') return empty;
@@ -65,9 +65,11 @@ export class MeiliSearchEngine implements SearchEngine {
     });
     const { words } = queryWords(query.text);
     const prefix = words.length > 0 && isPrefixWord(words, words.length - 1) ? words[words.length - 1] : undefined;
-    const total = (response as { totalHits?: number }).totalHits ?? (response as { estimatedTotalHits?: number }).estimatedTotalHits ?? 0;
+    const exact = (response as { totalHits?: number }).totalHits;
+    const total = exact ?? (response as { estimatedTotalHits?: number }).estimatedTotalHits ?? 0;
     return {
       total,
+      totalIsEstimate: exact === undefined,
       hits: response.hits.map((hit: Hit<MeiliConceptDocument>) => {
         const matchedOn = matchedFieldOf(hit._matchesPosition);
         const terms = { words: [...words, ...matchedWords(hit, hit._matchesPosition)], prefix };

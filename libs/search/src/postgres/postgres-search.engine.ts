@@ -20,7 +20,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<EngineResult> {
     const { whole, words } = queryWords(query.text);
-    if (words.length === 0) return { total: 0, hits: [], facets: { domains: [], statuses: [], systems: [] } };
+    if (words.length === 0) return { total: 0, totalIsEstimate: false, hits: [], facets: { domains: [], statuses: [], systems: [] } };
     const variants = await this.typoVariants(words);
     const tsQueries = buildTsQueries(whole, words, variants);
     const result = await this.documents.search(tsQueries, query, query.limit, query.offset);
@@ -31,6 +31,7 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       total: result.total,
+      totalIsEstimate: result.totalIsEstimate,
       hits: result.hits.map((row) => {
         const matchedOn = row.matched_on as Gql.MatchField;
         return { conceptId: row.concept_id, score: row.score, matchedOn, highlight: highlightOf(row, matchedOn, terms) };

@@ -44,6 +44,24 @@ export interface ScoredRow {
   definition: string;
 }
 
+export interface SearchRows {
+  total: number;
+  /** True when the result was too broad to count: `total` is then an estimate and the facets a scaled sample. */
+  totalIsEstimate: boolean;
+  hits: ScoredRow[];
+  facets: FacetRow[];
+}
+
+/** Matches read exactly, counted and faceted; a broader result is estimated. */
+export const MATCH_BOUND = 1000;
+/** A LIKE pattern for texts starting with `text`; a constant, so the planner can use the index. */
+export function likePrefix(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}
+
+/** Candidates scored field by field. */
+const SHORTLIST = 200;
+
 export interface FacetRow {
   facet: 'domains' | 'statuses' | 'systems';
   value: string;
@@ -99,12 +117,13 @@ export class SearchDocumentRepository {
     );
   }
 
-  async search(queries: SearchTsQueries, filters: SearchFilters, limit: number, offset: number) {
+  async search(queries: SearchTsQueries, filters: SearchFilters, limit: number, offset: number): Promise<SearchRows> {
     const params: unknown[] = [];
     const bind = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
+    // The matching condition binds its parameters first, so that they alone can estimate a broad result.
     const whole = bind(queries.whole);
     const mixed = queries.perWord
       .map((word) => {
@@ -116,30 +135,51 @@ export class SearchDocumentRepository {
       })
       .join(' AND ');
     const scope = filters.scope;
-    const where = [
-      `((${mixed}) OR d.legacy_codes_norm @> ARRAY[${whole}::text] OR lower(d.code) = ${whole})`,
+    const visible = [
       `(d.status = ANY(${bind(scope.publicStatuses)}::text[]) OR (d.status = ANY(${bind(scope.unpublishedStatuses)}::text[])` +
         (scope.unpublishedDomains === 'all' ? '))' : ` AND d.domain_code = ANY(${bind(scope.unpublishedDomains)}::text[])))`),
     ];
-    if (filters.domains) where.push(`d.domain_code = ANY(${bind(filters.domains)}::text[])`);
-    if (filters.systems) where.push(`d.systems && ${bind(filters.systems)}::text[]`);
+    if (filters.domains) visible.push(`d.domain_code = ANY(${bind(filters.domains)}::text[])`);
+    if (filters.systems) visible.push(`d.systems && ${bind(filters.systems)}::text[]`);
+    const matches = `((${mixed}) OR d.legacy_codes_norm @> ARRAY[${whole}::text] OR lower(d.code) = ${whole})`;
+    const where = [matches, ...visible].join(' AND ');
+    const estimateParams = [...params];
     const q = `SELECT to_tsquery('lexique_fr', ${bind(queries.strict)}) AS strict, to_tsquery('lexique_fr', ${bind(queries.fuzzy)}) AS fuzzy,
         to_tsquery('lexique_code', ${bind(queries.code)}) AS code,
         to_tsquery('lexique_fr', ${bind(queries.anyLabel)}) || to_tsquery('lexique_code', ${bind(queries.anyCode)}) AS any_word,
         ${whole}::text AS whole, replace(replace(replace(${whole}::text, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS whole_prefix,
         ${bind(queries.wordCount)}::int AS words`;
-    // Matching, counting and the rough rank read the small columns only (the large
-    // vectors are toasted); the field-by-field score is worked out for a shortlist.
-    const shortlist = Math.max(200, offset + limit + 50);
+    // a preferred label starting with the query, the shorter the better, as the score will rank it
+    const labelPrefix = bind(likePrefix(queries.whole));
+    const rough = `ts_rank('{0.05, 0.3, 0.6, 1}', d.v_label, (SELECT any_word FROM q))
+            + CASE WHEN d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
+                     OR d.legacy_codes_norm @> ARRAY[${whole}::text] THEN 10 ELSE 0 END
+            + CASE WHEN d.pref_norm LIKE ${labelPrefix} THEN 1 + 1.0 / length(d.pref_norm) ELSE 0 END`;
+    // Counting, faceting and roughly ranking every match is what a two-letter
+    // prefix makes slow: the matches are read up to a bound, exact below it. A
+    // broad result adds what the index finds directly and ranks high: the whole
+    // query as a label, code or acronym, and preferred labels starting with it.
+    const bound = bind(MATCH_BOUND + 1);
+    const shortlist = bind(Math.max(SHORTLIST, offset + limit + 50));
     const sql = `
       WITH q AS MATERIALIZED (${q}),
       matched AS MATERIALIZED (
-        SELECT d.concept_id, d.domain_code, d.status, d.systems,
-          ts_rank('{0.05, 0.3, 0.6, 1}', d.v_label, (SELECT any_word FROM q))
-            + CASE WHEN d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
-                     OR d.legacy_codes_norm @> ARRAY[${whole}::text] THEN 10 ELSE 0 END AS rough
-        FROM search_document d WHERE ${where.join(' AND ')}),
-      shortlisted AS (SELECT concept_id FROM matched ORDER BY rough DESC LIMIT ${bind(shortlist)}),
+        SELECT d.concept_id, d.domain_code, d.status, d.systems FROM search_document d WHERE ${where} LIMIT ${bound}),
+      broad AS MATERIALIZED (SELECT count(*) > ${MATCH_BOUND} AS yes FROM matched),
+      direct AS MATERIALIZED (
+        (SELECT d.concept_id FROM search_document d, broad
+         WHERE broad.yes AND (d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
+           OR d.legacy_codes_norm @> ARRAY[${whole}::text]) AND ${where})
+        UNION
+        -- read in the label index's order (its operator class's, hence ~<~), not through the
+        -- large match set, then checked against the query
+        (SELECT d.concept_id FROM (
+           SELECT d.* FROM search_document d, broad WHERE broad.yes AND d.pref_norm LIKE ${labelPrefix} ORDER BY d.pref_norm USING ~<~ LIMIT ${bound}
+         ) d WHERE ${where} LIMIT ${shortlist})),
+      candidates AS (
+        SELECT d.concept_id, ${rough} AS rough
+        FROM (SELECT concept_id FROM matched UNION SELECT concept_id FROM direct) c JOIN search_document d ON d.concept_id = c.concept_id),
+      shortlisted AS (SELECT concept_id FROM candidates ORDER BY rough DESC LIMIT ${shortlist}),
       page AS (
         SELECT d.concept_id, best.score, best.field AS matched_on, d.code, d.pref_label, d.labels_en, d.alt_labels,
           d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
@@ -160,6 +200,26 @@ export class SearchDocumentRepository {
               unnest(g.systems) AS s GROUP BY s) f), '[]')
       ) AS result`;
     const [row]: { result: { total: number; hits: ScoredRow[]; facets: FacetRow[] } }[] = await this.dataSource.query(sql, params);
-    return row.result;
+    const { total, hits, facets } = row.result;
+    if (total <= MATCH_BOUND) return { total, totalIsEstimate: false, hits, facets };
+    // Beyond the bound, the planner's estimate of the matches (never below what
+    // was read) stands for the total, and the facets of the matches read are
+    // scaled to it: a sample, as the flag says.
+    const estimate = Math.max(total, await this.estimateMatches(`SELECT 1 FROM search_document d WHERE ${where}`, estimateParams));
+    const scale = estimate / total;
+    return {
+      total: estimate,
+      totalIsEstimate: true,
+      hits,
+      facets: facets.map((facet) => ({ ...facet, count: Math.max(1, Math.round(facet.count * scale)) })),
+    };
+  }
+
+  private async estimateMatches(sql: string, params: unknown[]): Promise<number> {
+    const [row]: { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[] = await this.dataSource.query(
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      params,
+    );
+    return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
   }
 }
