@@ -1,0 +1,73 @@
+import { AddressInfo } from 'node:net';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase, dropTestDatabase } from '../support/test-server';
+import { DEFAULT_DATASET } from './dataset/generate';
+import { BENCH_API_ENV } from './suite/api-process';
+import { BenchOptions, BenchReport, machine, measure, measureImports, prepareDatabase } from './suite/bench';
+import { aims, markdown } from './suite/report';
+
+/**
+ * A smoke run of `npm run bench` on a tiny data set, with the API in this
+ * process: every scenario answers with numbers and no error. Never timed.
+ */
+describe('benchmark suite (smoke run on a tiny data set)', () => {
+  const options: BenchOptions = {
+    dataset: { ...DEFAULT_DATASET, concepts: 300, mappings: 1500 },
+    concurrency: [1, 4],
+    requests: 8,
+    imports: { concepts: 100, mappings: 300 },
+    quick: true,
+  };
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false, env: BENCH_API_ENV });
+    await t.app.listen(0, '127.0.0.1');
+  });
+  afterAll(() => t.close());
+
+  it('measures every scenario through HTTP and against its floors, with zero errors', async () => {
+    const prepared = await prepareDatabase(t.databaseUrl, options.dataset, () => undefined);
+    expect(prepared.changes).toBe(300);
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const measured = await measure(
+      { url: `http://127.0.0.1:${port}`, pid: process.pid, databaseUrl: t.databaseUrl },
+      options,
+      () => undefined,
+    );
+    const importUrl = await createTestDatabase();
+    const imports = await measureImports(importUrl, options.imports!, () => undefined).finally(() => dropTestDatabase(importUrl));
+    const report: BenchReport = { date: new Date().toISOString(), machine: machine(), options, ...prepared, ...measured, imports };
+
+    const names = [
+      'empty query { __typename }',
+      'concept by code',
+      'search: short prefixes',
+      'search: full words',
+      'search: typos',
+      'translate',
+      'translateBatch 1,000 codes',
+      'translateBatch 10,000 codes',
+      'crosswalk',
+      'changes (pages of 100)',
+    ];
+    expect(report.scenarios.map((s) => [s.name, s.concurrency])).toEqual([...names.map((n) => [n, 1]), ...names.map((n) => [n, 4])]);
+    for (const s of report.scenarios) {
+      expect({ name: s.name, errors: s.api.errors, pgErrors: s.pg?.errors ?? 0 }).toEqual({ name: s.name, errors: 0, pgErrors: 0 });
+      expect(s.api.requests).toBeGreaterThanOrEqual(s.clients);
+      expect(s.api.p50).toBeGreaterThan(0);
+      expect(s.api.p50).toBeLessThanOrEqual(s.api.p99);
+      expect(s.api.requestsPerSecond).toBeGreaterThan(0);
+      expect(s.ceilingRps).toBeGreaterThan(0);
+      expect(s.apiPeakMb).toBeGreaterThan(0);
+      expect(s.pg === null).toBe(s.kind === 'ceiling');
+    }
+    expect(imports.map((i) => [i.file, i.rows])).toEqual([
+      ['concepts-100.csv', 100],
+      ['mappings-300.sssom.tsv', 300],
+    ]);
+
+    const table = markdown(report);
+    for (const name of names) expect(table).toContain(`| ${name} | `);
+    expect(aims(report).map((a) => a.met === null)).toEqual([true, false, false, false, false, true, true]);
+  });
+});

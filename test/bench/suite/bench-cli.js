@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench -- [--quick] [--concepts N] [--mappings N] [--clients 1,16,64]
+ * [--requests N] [--import-concepts N] [--import-mappings N] [--report FILE] [--readme]`:
+ * turns the options into BENCH_* variables and runs the benchmark under Jest,
+ * whose global setup provides the PostgreSQL (embedded, or DATABASE_URL's server).
+ */
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const env = { ...process.env };
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const flag = args[i].replace(/^--/, '');
+  if (flag === 'quick' || flag === 'readme') env[`BENCH_${flag.toUpperCase()}`] = '1';
+  else if (
+    ['concepts', 'mappings', 'clients', 'requests', 'import-concepts', 'import-mappings', 'report'].includes(flag) &&
+    i + 1 < args.length
+  )
+    env[`BENCH_${flag.toUpperCase().replace('-', '_')}`] = args[++i];
+  else {
+    console.error(`unknown option ${args[i]}`);
+    process.exit(2);
+  }
+}
+const root = path.resolve(__dirname, '../../..');
+const jest = spawnSync(
+  process.execPath,
+  [
+    require.resolve('jest/bin/jest'),
+    '--testMatch',
+    '<rootDir>/test/bench/suite/run-bench.ts',
+    '--testTimeout',
+    '14400000',
+    '--runInBand',
+    '--verbose=false',
+  ],
+  { cwd: root, env, stdio: 'inherit' },
+);
+process.exit(jest.status ?? 1);

@@ -1,0 +1,58 @@
+/**
+ * Closed-loop load: `concurrency` clients each send their next request as soon
+ * as the previous one answers, until `requests` have been sent. The same loop
+ * drives the API over HTTP and the `pg` floors, so their figures compare.
+ */
+export interface LoadFigures {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requestsPerSecond: number;
+  /** The first failure's message, to tell a timeout from a refusal. */
+  firstError?: string;
+}
+
+/** One unit of work; resolves to whether it succeeded. `i` is the request's number, for picking inputs. */
+export type Operation = (i: number) => Promise<boolean>;
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export async function runLoad(operation: Operation, concurrency: number, requests: number): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const i = next++;
+        const begun = process.hrtime.bigint();
+        let ok = false;
+        try {
+          ok = await operation(i);
+        } catch (error) {
+          firstError ??= (error as Error).message;
+        }
+        latencies.push(Number(process.hrtime.bigint() - begun) / 1e6);
+        if (!ok) errors += 1;
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    errors,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    requestsPerSecond: sorted.length / seconds,
+    ...(firstError ? { firstError } : {}),
+  };
+}

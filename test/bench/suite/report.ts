@@ -1,0 +1,111 @@
+import { BenchReport, ScenarioReport } from './bench';
+
+/** An aim of issue 8 and whether this run met it (null: not measurable at this run's size or concurrency). */
+export interface AimResult {
+  aim: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const find = (r: BenchReport, name: string, concurrency: number) =>
+  r.scenarios.find((s) => s.name === name && s.concurrency === concurrency);
+
+function judge(aim: string, value: number | undefined, format: (v: number) => string, ok: (v: number) => boolean): AimResult {
+  return value === undefined || Number.isNaN(value)
+    ? { aim, measured: 'not measured', met: null }
+    : { aim, measured: format(value), met: ok(value) };
+}
+
+export function aims(r: BenchReport): AimResult[] {
+  const searches16 = r.scenarios.filter((s) => s.kind === 'search' && s.concurrency === 16);
+  const translate = r.scenarios.filter((s) => s.name === 'translate');
+  const batches = r.scenarios.filter((s) => s.kind === 'batch' && s.concurrency === 1 && s.pg);
+  const singles16 = r.scenarios.filter((s) => s.kind === 'single' && s.concurrency === 16);
+  const worst = (list: ScenarioReport[], of: (s: ScenarioReport) => number, pick: 'max' | 'min') =>
+    list.length === 0 ? undefined : Math[pick](...list.map(of));
+  const fullSize = r.options.dataset.mappings >= 1_000_000;
+  return [
+    judge(
+      'search p95 < 50 ms at 16 clients (worst of prefixes, words, typos)',
+      worst(searches16, (s) => s.api.p95, 'max'),
+      (v) => `${ms(v)} ms`,
+      (v) => v < 50,
+    ),
+    judge(
+      'translate p95 < 5 ms at 1 client',
+      find(r, 'translate', 1)?.api.p95,
+      (v) => `${ms(v)} ms`,
+      (v) => v < 5,
+    ),
+    judge(
+      'translate > 2,000 requests/s (best concurrency)',
+      worst(translate, (s) => s.api.requestsPerSecond, 'max'),
+      (v) => `${v.toFixed(0)} req/s`,
+      (v) => v > 2000,
+    ),
+    judge(
+      'translateBatch of 1,000 codes < 50 ms (p50, 1 client)',
+      find(r, 'translateBatch 1,000 codes', 1)?.api.p50,
+      (v) => `${ms(v)} ms`,
+      (v) => v < 50,
+    ),
+    judge(
+      'batches within 2× the raw pg floor (p50, 1 client, worst)',
+      worst(batches, (s) => s.api.p50 / s.pg!.p50, 'max'),
+      (v) => `${v.toFixed(1)}×`,
+      (v) => v <= 2,
+    ),
+    judge(
+      'single lookups ≥ 60 % of the empty-query rate at 16 clients (worst)',
+      worst(singles16, (s) => s.api.requestsPerSecond / s.ceilingRps, 'min'),
+      (v) => `${(v * 100).toFixed(0)} %`,
+      (v) => v >= 0.6,
+    ),
+    {
+      aim: 'API memory < 500 MB with 1,000,000 mappings',
+      measured: `${r.apiPeakMb.toFixed(0)} MB peak with ${r.options.dataset.mappings.toLocaleString('en')} mappings`,
+      met: fullSize ? r.apiPeakMb < 500 : null,
+    },
+  ];
+}
+
+/** The API's cost against its floor: rate share of the empty query for lookups, latency multiple of `pg` otherwise. */
+function versusFloor(s: ScenarioReport): string {
+  if (s.kind === 'ceiling') return 'ceiling';
+  if (s.kind === 'single')
+    return `${((s.api.requestsPerSecond / s.ceilingRps) * 100).toFixed(0)} % of ceiling; ${(s.api.p50 / s.pg!.p50).toFixed(1)}× pg`;
+  return s.pg ? `${(s.api.p50 / s.pg.p50).toFixed(1)}× pg` : '';
+}
+
+export function markdown(r: BenchReport): string {
+  const d = r.options.dataset;
+  const lines = [
+    `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}` +
+      ` (shared machine); ${d.concepts.toLocaleString('en')} concepts, ${d.systems} systems, ${d.mappings.toLocaleString('en')} mappings` +
+      `, ${r.changes.toLocaleString('en')} changes${r.options.quick ? ' (quick mode)' : ''}. Latencies in ms through HTTP; pg: the same work with \`pg\` directly.`,
+    '',
+    '| Scenario | Clients | p50 | p95 | p99 | req/s | Errors | pg p50 | pg req/s | API vs floor | API peak MB |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|',
+    ...r.scenarios.map(
+      (s) =>
+        `| ${s.name} | ${s.clients} | ${ms(s.api.p50)} | ${ms(s.api.p95)} | ${ms(s.api.p99)} | ${s.api.requestsPerSecond.toFixed(0)} | ${s.api.errors} | ` +
+        `${s.pg ? ms(s.pg.p50) : ''} | ${s.pg ? s.pg.requestsPerSecond.toFixed(0) : ''} | ${versusFloor(s)} | ${s.apiPeakMb.toFixed(0)} |`,
+    ),
+  ];
+  if (r.imports.length > 0) {
+    lines.push('', '| Import (CLI) | Rows | Seconds | Rows/s | CLI peak MB |', '|---|--:|--:|--:|--:|');
+    for (const i of r.imports)
+      lines.push(
+        `| ${i.file} | ${i.rows.toLocaleString('en')} | ${i.seconds.toFixed(1)} | ${i.rowsPerSecond.toLocaleString('en')} | ${i.peakRssMb} |`,
+      );
+  }
+  lines.push('', '| Aim | Measured | Met |', '|---|---|---|');
+  for (const a of aims(r))
+    lines.push(`| ${a.aim} | ${a.measured} | ${a.met === null ? 'not judged at this size' : a.met ? 'yes' : '**no**'} |`);
+  lines.push(
+    '',
+    `API process peak resident memory over the run: ${r.apiPeakMb.toFixed(0)} MB. Data set loaded in ${r.loadSeconds.toFixed(0)} s.`,
+  );
+  return lines.join('\n');
+}

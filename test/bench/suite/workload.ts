@@ -1,0 +1,215 @@
+import { Pool } from 'pg';
+import { Role } from '@lexique/core';
+import { bearer } from '../../support/auth';
+import { benchQueries, DatasetOptions, generateConcepts, generateSystems } from '../dataset/generate';
+import { Operation } from './load';
+
+/**
+ * What the bench asks, and the floor of each request: the same work done
+ * directly with `pg` (or, for single lookups, the same server answering
+ * `{ __typename }`). Inputs are picked from the generated data set's own
+ * formulas, so that every code asked exists.
+ */
+export interface Workload {
+  name: string;
+  /** Share of the scenario's request count this workload sends (large batches send fewer). */
+  weight: number;
+  /** Single lookups are held against the empty query's rate, batches against the `pg` floor's latency. */
+  kind: 'ceiling' | 'single' | 'search' | 'batch' | 'feed';
+  api: Operation;
+  /** The same work done directly with `pg`. */
+  pg: Operation | null;
+}
+
+const pad = (n: number) => String(n).padStart(7, '0');
+
+/** Misspells a word as agents do: one letter dropped or two swapped. */
+export function typo(word: string, n: number): string {
+  const at = 1 + (n % Math.max(1, word.length - 2));
+  return n % 2 === 0 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+}
+
+async function graphql(url: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, any> | null; errors?: unknown[] };
+  if (!response.ok || body.errors || !body.data)
+    throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors?.[0] ?? body).slice(0, 300)}`);
+  return { ok: true, data: body.data };
+}
+
+const CONCEPT = `query($code: String!) { concept(code: $code) { id code status prefLabel en: prefLabel(lang: "en") definition } }`;
+const SEARCH = `query($q: String!) { search(query: $q, first: 20) { total hits { score concept { code prefLabel status } } } }`;
+const TRANSLATE = `query($s: String!, $c: String!) { translate(system: $s, code: $c) { found relation concept { code } current { code prefLabel } } }`;
+const BATCH = `query($s: String!, $c: [String!]!) { translateBatch(system: $s, codes: $c) { code found relation current { code } } }`;
+const CROSSWALK = `query($f: String!, $c: String!, $t: String!) { crosswalk(from: $f, code: $c, to: $t) { source { found } targets { localCode relation } } }`;
+const CHANGES = `query($after: String) { changes(after: $after, first: 100) { edges { cursor node { sequence action key } } pageInfo { endCursor hasNextPage } } }`;
+
+// The translation statement's own work, without the API: the valid published
+// mappings of the keys, their concepts and the current concepts (no replacement chain followed).
+const TRANSLATE_SQL = `SELECT to_jsonb(m) AS mapping, to_jsonb(c) AS concept
+  FROM mapping m JOIN concept c ON c.id = m.concept_id
+  WHERE m.system_code = $1 AND m.local_code_key = ANY($2::text[]) AND m.status = 'PUBLISHED'
+    AND daterange(m.valid_from, m.valid_to, '[)') @> CURRENT_DATE`;
+
+export interface WorkloadContext {
+  url: string;
+  pool: Pool;
+  dataset: DatasetOptions;
+}
+
+export async function workloads({ url, pool, dataset }: WorkloadContext): Promise<Workload[]> {
+  const reader = await bearer({ name: 'bench-reader', roles: [Role.READER] });
+  const integrator = await bearer({ name: 'bench-integrator', roles: [Role.INTEGRATOR] });
+  // readers see published and deprecated concepts, not drafts
+  const visible = [...generateConcepts(dataset)].filter((c) => c.status !== 'DRAFT').map((c) => c.code);
+  const conceptCode = (i: number) => visible[i % visible.length];
+  const systems = generateSystems(dataset).map((s) => s.code);
+  const queries = benchQueries(dataset);
+  const typos = queries.words.filter((w) => !w.includes(' ')).map(typo);
+  // mapping i is local code L<i> of system i mod the number of systems (see generateMappings)
+  const mappingAt = (n: number) => {
+    const i = (n * 7919) % dataset.mappings;
+    return { system: systems[i % systems.length], code: `L${pad(i)}` };
+  };
+  const batchOf = (size: number, n: number) => {
+    const system = n % systems.length;
+    const codes: string[] = [];
+    for (let k = 0; k < size && codes.length < size; k++) {
+      const i = system + systems.length * ((n * 131 + k * 17) % Math.max(1, Math.floor(dataset.mappings / systems.length)));
+      codes.push(`L${pad(i)}`);
+    }
+    return { system: systems[system], codes };
+  };
+  const pg = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rowCount !== null;
+  // the engine's matching on the small label vector, ranked: its cheapest path
+  const search =
+    (list: string[]): Operation =>
+    (i) =>
+      pg(
+        `SELECT concept_id, ts_rank(v_label, q) AS rank FROM search_document, to_tsquery('lexique_fr', $1) q
+         WHERE v_label @@ q ORDER BY rank DESC LIMIT 20`,
+        [
+          list[i % list.length]
+            .split(/\s+/)
+            .map((w) => `${w.replace(/[^\p{L}\p{N}]/gu, '')}:*`)
+            .join(' & '),
+        ],
+      );
+  let cursor: string | null = null;
+  let feedAfter: [string, string] | null = null;
+  return [
+    {
+      name: 'empty query { __typename }',
+      weight: 1,
+      kind: 'ceiling',
+      api: async () => (await graphql(url, reader, '{ __typename }')).ok,
+      pg: null,
+    },
+    {
+      name: 'concept by code',
+      kind: 'single',
+      weight: 1,
+      api: async (i) => {
+        const code = conceptCode(i * 7919);
+        const r = await graphql(url, reader, CONCEPT, { code });
+        return r.ok && r.data.concept?.code === code;
+      },
+      pg: (i) => pg(`SELECT * FROM concept WHERE code = $1`, [conceptCode(i * 7919)]),
+    },
+    {
+      name: 'search: short prefixes',
+      kind: 'search',
+      weight: 1,
+      api: async (i) => (await graphql(url, reader, SEARCH, { q: queries.prefixes[i % queries.prefixes.length] })).ok,
+      pg: search(queries.prefixes),
+    },
+    {
+      name: 'search: full words',
+      kind: 'search',
+      weight: 1,
+      api: async (i) => (await graphql(url, reader, SEARCH, { q: queries.words[i % queries.words.length] })).ok,
+      pg: search(queries.words),
+    },
+    {
+      name: 'search: typos',
+      kind: 'search',
+      weight: 1,
+      api: async (i) => (await graphql(url, reader, SEARCH, { q: typos[i % typos.length] })).ok,
+      pg: search(typos),
+    },
+    {
+      name: 'translate',
+      kind: 'single',
+      weight: 1,
+      api: async (i) => {
+        const { system, code } = mappingAt(i);
+        const r = await graphql(url, reader, TRANSLATE, { s: system, c: code });
+        return r.ok && r.data.translate.found === true;
+      },
+      pg: (i) => {
+        const { system, code } = mappingAt(i);
+        return pg(TRANSLATE_SQL, [system, [code]]);
+      },
+    },
+    ...[1000, 10_000].map((size): Workload => ({
+      name: `translateBatch ${size.toLocaleString('en')} codes`,
+      kind: 'batch',
+      weight: size === 1000 ? 0.1 : 0.02,
+      api: async (i) => {
+        const { system, codes } = batchOf(size, i);
+        const r = await graphql(url, reader, BATCH, { s: system, c: codes });
+        return r.ok && r.data.translateBatch.length === codes.length;
+      },
+      pg: (i) => {
+        const { system, codes } = batchOf(size, i);
+        return pg(TRANSLATE_SQL, [system, codes]);
+      },
+    })),
+    {
+      name: 'crosswalk',
+      kind: 'single',
+      weight: 1,
+      api: async (i) => {
+        const { system, code } = mappingAt(i);
+        const to = systems[(systems.indexOf(system) + 1 + (i % (systems.length - 1))) % systems.length];
+        const r = await graphql(url, reader, CROSSWALK, { f: system, c: code, t: to });
+        return r.ok && r.data.crosswalk.source.found === true;
+      },
+      pg: (i) => {
+        const { system, code } = mappingAt(i);
+        const to = systems[(systems.indexOf(system) + 1 + (i % (systems.length - 1))) % systems.length];
+        return pg(
+          `SELECT t.local_code, t.relation FROM mapping s JOIN mapping t ON t.concept_id = s.concept_id AND t.system_code = $3
+             WHERE s.system_code = $1 AND s.local_code_key = $2 AND t.status = 'PUBLISHED'`,
+          [system, code, to],
+        );
+      },
+    },
+    {
+      name: 'changes (pages of 100)',
+      kind: 'feed',
+      weight: 0.25,
+      // each request reads the page after the last one read, from the start again once caught up
+      api: async () => {
+        const r = await graphql(url, integrator, CHANGES, { after: cursor });
+        if (!r.ok) return false;
+        const page = r.data.changes;
+        cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        return page.edges.length > 0 || cursor === null;
+      },
+      pg: async () => {
+        const { rows } = await pool.query<{ txid: string; seq: string }>(
+          `SELECT txid::text, seq::text, action, entity_key, after FROM change
+           WHERE (txid, seq) > ($1::text::xid8, $2::bigint) ORDER BY txid, seq LIMIT 100`,
+          feedAfter ?? ['0', '0'],
+        );
+        feedAfter = rows.length === 100 ? [rows[99].txid, rows[99].seq] : null;
+        return true;
+      },
+    },
+  ];
+}
