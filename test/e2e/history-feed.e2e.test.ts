@@ -12,6 +12,8 @@ const FEED = `query($after: String, $first: Int, $domains: [String!]) {
 
 /** Pages the feed from `after` until it is caught up; returns the changes and where to resume. */
 async function follow(t: TestApp, headers: Record<string, string>, after: string | null, first = 50, domains?: string[]) {
+  // what this file wrote has committed; other test files' transactions on the same server may still hold the horizon back
+  await untilChangesReadable(t.databaseUrl);
   const seen: any[] = [];
   for (;;) {
     const { data, errors } = await t.gql(FEED, { after, first, domains }, headers);
