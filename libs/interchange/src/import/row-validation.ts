@@ -1,17 +1,14 @@
 import { isLanguage, LANGUAGES, LocalizedText, LocalizedTexts } from '@lexique/core';
+import { CONCEPT_CODE, LIMITS as CONCEPT_LIMITS } from '@lexique/vocabulary';
 import { ConceptRecord, MappingRecord, SystemRecord } from '../records';
 
 /**
- * The checks of one imported row that need no database, in one place so that
- * the import applies the same rules as the API's editing.
- *
- * MERGE NOTE: the stewardship branch brings `validateContent` and
- * `validateConceptCode` (libs/vocabulary/src/editing/concept-content.ts) with
- * these rules and limits; once merged, `validateConcept` must call them
- * (turning their DomainError into a problem) instead of repeating them.
+ * The checks of one imported row that need no database. The limits and the
+ * code pattern of concepts are the API editing's own (`@lexique/vocabulary`);
+ * unlike the editing validators, which stop at the first error, these collect
+ * every problem of a row for the import report.
  */
-export const LIMITS = { label: 200, text: 4000, source: 500, acronym: 20, items: 50, localCode: 100, localLabel: 500, note: 2000 } as const;
-export const CONCEPT_CODE = /^[A-Z][A-Z0-9]{1,9}-[A-Z0-9]{1,12}$/;
+export const LIMITS = { ...CONCEPT_LIMITS, localCode: 100, localLabel: 500, note: 2000 } as const;
 const STATUSES = ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'DEPRECATED'];
 const RELATIONS = ['EXACT', 'CLOSE', 'BROAD', 'NARROW', 'RELATED', 'UNMAPPED'];
 const SYSTEM_STATUSES = ['ACTIVE', 'RETIRING', 'RETIRED'];
