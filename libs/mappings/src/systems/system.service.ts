@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { notFound, RequestContext } from '@lexique/core';
+import type { Gql } from '@lexique/core';
 import { MappingRelation } from '../mappings/mapping-relation';
 import { InformationSystemEntity } from './information-system.entity';
 import { emptyCounts, InformationSystemRepository, RelationCounts } from './information-system.repository';
 import { SystemStatus } from './system-status';
-
-export interface Coverage {
-  total: number;
-  exact: number;
-  close: number;
-  broad: number;
-  narrow: number;
-  related: number;
-  unmapped: number;
-  mappedShare: number;
-}
 
 interface SystemLoaders {
   byCode: DataLoader<string, InformationSystemEntity | null>;
@@ -43,7 +33,7 @@ export class SystemService {
     return system;
   }
 
-  async coverage(ctx: RequestContext, code: string): Promise<Coverage> {
+  async coverage(ctx: RequestContext, code: string): Promise<Gql.MappingCoverage> {
     const counts = await this.loaders(ctx).coverage.load(code);
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     const unmapped = counts[MappingRelation.UNMAPPED];
