@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import * as path from 'node:path';
 import { AccessModule } from '@lexique/access';
 import { ConfigModule, DateScalar, DateTimeScalar, LexiqueConfig, projectRoot } from '@lexique/core';
@@ -56,6 +56,8 @@ export class AppModule implements NestModule {
             allowBatchedHttpRequests: config.graphqlBatchLimit > 1,
             formatError,
             plugins: [
+              // no cache hints in the schema; Apollo's default cache-control plugin would still hook every field
+              ApolloServerPluginCacheControlDisabled(),
               metricsPlugin(metrics),
               queryLimitsPlugin({ maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost, maxAliases: config.graphqlMaxAliases }),
               config.graphqlIde ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),

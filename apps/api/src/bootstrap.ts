@@ -6,7 +6,12 @@ import { AppModule } from './app.module';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApp(config: LexiqueConfig, databaseUrl: string, logger: LoggerService | false): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger, bufferLogs: false });
+  // JSON bodies only: nothing takes forms, and the default url-encoded parser cost every request a content-type check
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger,
+    bufferLogs: false,
+    bodyParser: false,
+  });
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '5mb' });
   return app;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeLogReader } from './change-log/change-log.reader';
 import { ChangeLogRepository } from './change-log/change-log.repository';
 import { DatabaseOptions, dataSourceOptions } from './data-source-options';
+import { PreparedQueries } from './prepared-queries';
 import { QueryCountingLogger, QueryMetrics } from './query-metrics';
 
 /**
@@ -25,8 +26,8 @@ export class DatabaseModule {
           logging: ['query'],
         }),
       ],
-      providers: [{ provide: QueryMetrics, useValue: metrics }, ChangeLogRepository, ChangeLogReader],
-      exports: [QueryMetrics, ChangeLogRepository, ChangeLogReader],
+      providers: [{ provide: QueryMetrics, useValue: metrics }, PreparedQueries, ChangeLogRepository, ChangeLogReader],
+      exports: [QueryMetrics, PreparedQueries, ChangeLogRepository, ChangeLogReader],
     };
   }
 }

@@ -6,5 +6,7 @@ export * from './database.module';
 export * from './embedded/embedded-postgres.server';
 export * from './migrations';
 export * from './pg-errors';
+export * from './prepared-queries';
+export * from './row-columns';
 export * from './query-metrics';
 export * from './database-runtime';

@@ -4,6 +4,7 @@ import { DatasetOptions } from '../dataset/generate';
 import { loadDataset } from '../dataset/load';
 import { BenchResult, runImportBench } from '../import-bench';
 import { MemorySampler } from './api-process';
+import { BenchHttpClient } from './http-client';
 import { LoadFigures, runLoad } from './load';
 import { Workload, workloads } from './workload';
 
@@ -80,8 +81,9 @@ export async function measure(
 ): Promise<{ scenarios: ScenarioReport[]; apiPeakMb: number }> {
   const pool = new Pool({ connectionString: target.databaseUrl, max: Math.min(50, Math.max(...options.concurrency)) });
   const memory = new MemorySampler(target.pid);
+  const client = new BenchHttpClient(target.url, Math.max(...options.concurrency));
   try {
-    const list = await workloads({ url: target.url, pool, dataset: options.dataset });
+    const list = await workloads({ client, pool, dataset: options.dataset });
     // warm the API's and the database's caches before the first figure
     for (const w of list) await runLoad(w.api, 1, Math.max(2, Math.round(10 * w.weight)));
     const scenarios: ScenarioReport[] = [];
@@ -107,6 +109,7 @@ export async function measure(
     return { scenarios, apiPeakMb: memory.overallPeak };
   } finally {
     memory.stop();
+    client.close();
     await pool.end();
   }
 }

@@ -37,6 +37,8 @@ export class StructuredLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, rest: unknown[]) {
+    // before any formatting: the request line is written for every request
+    if (LEVELS.indexOf(level) < this.minimum) return;
     // Nest passes the context name last, and a stack before it for errors.
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     const stack = level === 'error' && typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : undefined;
@@ -56,7 +58,6 @@ export class StructuredLogger implements LoggerService {
   }
 
   private emit(level: Level, message: string, context: string | undefined, fields: Record<string, unknown>) {
-    if (LEVELS.indexOf(level) < this.minimum) return;
     const requestId = requestScope.getStore()?.requestId;
     if (this.format === 'json') {
       this.out(JSON.stringify({ time: new Date().toISOString(), level, context, message, requestId, ...fields }));

@@ -4,6 +4,7 @@ import { Search1764300300000 } from './1764300300000-search';
 import { ApiKeys1764300400000 } from './1764300400000-api-keys';
 import { Stewardship1764300500000 } from './1764300500000-stewardship';
 import { SearchScale1764300800000 } from './1764300800000-search-scale';
+import { TranslationLookup1764300950000 } from './1764300950000-translation-lookup';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ApiKeys1764300400000,
   Stewardship1764300500000,
   SearchScale1764300800000,
+  TranslationLookup1764300950000,
 ];

@@ -1,7 +1,7 @@
 import { MappingRelation, MappingStatus } from './mapping-relation';
 import { MappingEntity } from './mapping.entity';
 
-/** A mapping row as PostgreSQL's to_jsonb gives it (snake_case columns). */
+/** A mapping row, snake_case, as a statement returns it: columns (dates cast to text) or to_jsonb. */
 export interface MappingRow {
   id: string;
   system_code: string;
@@ -15,15 +15,38 @@ export interface MappingRow {
   note: string | null;
   status: MappingStatus;
   justification: string;
-  confidence: number | null;
+  /** numeric: a string from a column, a number from to_jsonb */
+  confidence: number | string | null;
   author: string | null;
   reviewer: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: string | Date;
+  updated_at: string | Date;
 }
 
-/** For statements that return whole rows as JSON (to fetch several tables in one round trip). */
+/** The columns of MappingRow; dates as text, as to_jsonb gives them, not as the driver's local-midnight Date. */
+export const MAPPING_ROW_COLUMNS = [
+  'id',
+  'system_code',
+  'local_code',
+  'local_code_key',
+  'local_label',
+  'concept_id',
+  'relation',
+  'valid_from::text',
+  'valid_to::text',
+  'note',
+  'status',
+  'justification',
+  'confidence',
+  'author',
+  'reviewer',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** For statements that return whole rows (to fetch several tables in one round trip). */
 export function mappingFromRow(row: MappingRow): MappingEntity {
   return Object.assign(new MappingEntity(), {
     id: row.id,

@@ -2,7 +2,7 @@ import { LocalizedText, LocalizedTexts } from '@lexique/core';
 import { ConceptStatus } from './concept-status';
 import { ConceptEntity } from './concept.entity';
 
-/** A concept row as PostgreSQL's to_jsonb gives it (snake_case columns). */
+/** A concept row, snake_case, as a statement returns it: columns (timestamps as Date) or to_jsonb (as text). */
 export interface ConceptRow {
   id: string;
   code: string;
@@ -17,11 +17,30 @@ export interface ConceptRow {
   source: string | null;
   replaced_by_id: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: string | Date;
+  updated_at: string | Date;
 }
 
-/** For statements that return whole rows as JSON (to fetch several tables in one round trip). */
+/** The columns of ConceptRow, for statements that select them by name (see prefixedColumns). */
+export const CONCEPT_ROW_COLUMNS = [
+  'id',
+  'code',
+  'domain_code',
+  'status',
+  'pref_label',
+  'alt_labels',
+  'hidden_labels',
+  'acronyms',
+  'definition',
+  'scope_note',
+  'source',
+  'replaced_by_id',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ConceptRow)[];
+
+/** For statements that return whole rows (to fetch several tables in one round trip). */
 export function conceptFromRow(row: ConceptRow): ConceptEntity {
   return Object.assign(new ConceptEntity(), {
     id: row.id,

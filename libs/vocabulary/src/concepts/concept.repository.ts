@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { PreparedQueries, PreparedStatement, preparedStatement, prefixedColumns } from '@lexique/database';
+import { CONCEPT_ROW_COLUMNS, conceptFromRow, ConceptRow } from './concept-row';
 import { ConceptStatus } from './concept-status';
 import { ConceptEntity } from './concept.entity';
-import { Visibility, visibilityCondition } from './visibility';
+import { isVisible, Visibility, visibilityCondition } from './visibility';
 
 export interface ConceptListFilter {
   domain?: string;
@@ -25,9 +27,18 @@ const LINKS: Record<LinkKind, { table: string; owner: string; target: string }> 
   related: { table: 'concept_related', owner: 'concept_id', target: 'related_id' },
 };
 
+// Lookups by code or id are most of the reads (the API's `concept`, every
+// DataLoader): prepared, and filtered by visibility once the rows are in hand.
+const COLUMNS = prefixedColumns('c', '', CONCEPT_ROW_COLUMNS);
+const BY_CODES = preparedStatement('concept.byCodes', `SELECT ${COLUMNS} FROM concept c WHERE c.code = ANY($1::text[])`);
+const BY_IDS = preparedStatement('concept.byIds', `SELECT ${COLUMNS} FROM concept c WHERE c.id = ANY($1::uuid[])`);
+
 @Injectable()
 export class ConceptRepository {
-  constructor(@InjectRepository(ConceptEntity) private readonly concepts: Repository<ConceptEntity>) {}
+  constructor(
+    @InjectRepository(ConceptEntity) private readonly concepts: Repository<ConceptEntity>,
+    private readonly queries: PreparedQueries,
+  ) {}
 
   private visible(visibility: Visibility, alias = 'c'): SelectQueryBuilder<ConceptEntity> {
     const condition = visibilityCondition(alias, visibility);
@@ -35,13 +46,17 @@ export class ConceptRepository {
   }
 
   findByCodes(visibility: Visibility, codes: readonly string[]): Promise<ConceptEntity[]> {
-    if (codes.length === 0) return Promise.resolve([]);
-    return this.visible(visibility).andWhere('c.code = ANY(:codes)', { codes }).getMany();
+    return this.lookup(BY_CODES, visibility, codes);
   }
 
   findByIds(visibility: Visibility, ids: readonly string[]): Promise<ConceptEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.visible(visibility).andWhere('c.id = ANY(:ids::uuid[])', { ids }).getMany();
+    return this.lookup(BY_IDS, visibility, ids);
+  }
+
+  private async lookup(statement: PreparedStatement, visibility: Visibility, keys: readonly string[]): Promise<ConceptEntity[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.queries.rows<ConceptRow>(statement, [keys]);
+    return rows.map(conceptFromRow).filter((concept) => isVisible(visibility, concept));
   }
 
   private filtered(visibility: Visibility, filter: ConceptListFilter): SelectQueryBuilder<ConceptEntity> {
