@@ -61,7 +61,7 @@ it(`benchmark on ${concepts} concepts and ${mappings} mappings`, async () => {
   const report: BenchReport = { date, machine: machine(), options, ...prepared, ...measured, imports };
   const table = markdown(report);
   fs.writeFileSync(
-    path.join(projectRoot(), env('REPORT') ?? 'bench-report.json'),
+    path.resolve(projectRoot(), env('REPORT') ?? 'bench-report.json'),
     JSON.stringify({ ...report, markdown: table }, null, 2) + '\n',
   );
   if (env('README') === '1') updateReadme(path.join(projectRoot(), 'README.md'), table);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { PreparedQueries, preparedStatement, prefixedColumns } from '@lexique/database';
+import { MAPPING_ROW_COLUMNS, mappingFromRow, MappingRow } from './mapping-row';
 import { MappingRelation, MappingStatus } from './mapping-relation';
 import { MappingEntity } from './mapping.entity';
 
@@ -13,9 +15,29 @@ export interface MappingKey {
 // Relations from the most to the least precise: the order crosswalk targets come in.
 const RELATION_ORDER = `array_position(ARRAY['EXACT','CLOSE','NARROW','BROAD','RELATED','UNMAPPED'], m.relation)`;
 
+// Crosswalk's second half, as hot as translation: prepared, and validity tested
+// with plain comparisons for the reason given in the translation repository.
+const TOWARDS_CONCEPT = preparedStatement(
+  'mapping.towardsConcept',
+  `WITH RECURSIVE predecessors AS (
+     SELECT id FROM concept WHERE id = $2
+     UNION
+     SELECT c.id FROM concept c JOIN predecessors p ON c.replaced_by_id = p.id WHERE c.status = 'DEPRECATED'
+   )
+   SELECT ${prefixedColumns('m', '', MAPPING_ROW_COLUMNS)} FROM mapping m
+   WHERE m.system_code = $1 AND m.status = 'PUBLISHED'
+     AND m.concept_id IN (SELECT id FROM predecessors)
+     AND (m.valid_from IS NULL OR m.valid_from <= COALESCE($3::date, CURRENT_DATE))
+     AND (m.valid_to IS NULL OR m.valid_to > COALESCE($3::date, CURRENT_DATE))
+   ORDER BY ${RELATION_ORDER}, m.local_code_key`,
+);
+
 @Injectable()
 export class MappingRepository {
-  constructor(@InjectRepository(MappingEntity) private readonly mappings: Repository<MappingEntity>) {}
+  constructor(
+    @InjectRepository(MappingEntity) private readonly mappings: Repository<MappingEntity>,
+    private readonly queries: PreparedQueries,
+  ) {}
 
   private published(relation?: MappingRelation) {
     const query = this.mappings.createQueryBuilder('m').where('m.status = :status', { status: MappingStatus.PUBLISHED });
@@ -46,25 +68,7 @@ export class MappingRepository {
    * `currentConceptId` once deprecated concepts are followed to their successor.
    */
   async towardsConcept(system: string, currentConceptId: string, at: string | null): Promise<MappingEntity[]> {
-    const ids: { id: string }[] = await this.mappings.manager.query(
-      `WITH RECURSIVE predecessors AS (
-         SELECT id FROM concept WHERE id = $2
-         UNION
-         SELECT c.id FROM concept c JOIN predecessors p ON c.replaced_by_id = p.id WHERE c.status = 'DEPRECATED'
-       )
-       SELECT m.id FROM mapping m
-       WHERE m.system_code = $1 AND m.status = 'PUBLISHED'
-         AND m.concept_id IN (SELECT id FROM predecessors)
-         AND daterange(m.valid_from, m.valid_to, '[)') @> COALESCE($3::date, CURRENT_DATE)
-       ORDER BY ${RELATION_ORDER}, m.local_code_key`,
-      [system, currentConceptId, at],
-    );
-    if (ids.length === 0) return [];
-    const rows = await this.mappings
-      .createQueryBuilder('m')
-      .where('m.id = ANY(:ids::uuid[])', { ids: ids.map((r) => r.id) })
-      .getMany();
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((r) => byId.get(r.id)!);
+    const rows = await this.queries.rows<MappingRow>(TOWARDS_CONCEPT, [system, currentConceptId, at]);
+    return rows.map(mappingFromRow);
   }
 }

@@ -35,11 +35,15 @@ const MAX_CHAIN = 32;
  *   joining a recursive CTE to the hits was planned as a nested loop over it,
  *   quadratic in the number of codes;
  * - rows come back as columns, not to_jsonb, which tripled the statement's time;
- * - prepared, so that it is planned once per connection.
+ * - prepared, so that it is planned once per connection. A single code has a
+ *   statement of its own: with `= ANY($2)` PostgreSQL cannot tell one code from
+ *   a thousand, judges the generic plan dearer and plans every call again,
+ *   which tripled the database's work for a single translation.
  */
-const TRANSLATE = preparedStatement(
-  'translation.lookup',
-  `SELECT s.code AS system_exists, ${prefixedColumns('m', 'm_', MAPPING_ROW_COLUMNS)}, ${prefixedColumns('c', 'c_', CONCEPT_ROW_COLUMNS)},
+const translationStatement = (name: string, keyCondition: string) =>
+  preparedStatement(
+    name,
+    `SELECT s.code AS system_exists, ${prefixedColumns('m', 'm_', MAPPING_ROW_COLUMNS)}, ${prefixedColumns('c', 'c_', CONCEPT_ROW_COLUMNS)},
      CASE WHEN c.status = 'DEPRECATED' THEN (
        WITH RECURSIVE walk AS (
          SELECT n.id, n.status, n.replaced_by_id, 1 AS depth FROM concept n WHERE n.id = c.replaced_by_id
@@ -52,12 +56,14 @@ const TRANSLATE = preparedStatement(
        WHERE walk.status <> 'DEPRECATED' ORDER BY walk.depth LIMIT 1
      ) END AS replacement
    FROM information_system s
-   LEFT JOIN mapping m ON m.system_code = $1 AND m.local_code_key = ANY($2::text[]) AND m.status = 'PUBLISHED'
+   LEFT JOIN mapping m ON m.system_code = $1 AND ${keyCondition} AND m.status = 'PUBLISHED'
      AND (m.valid_from IS NULL OR m.valid_from <= COALESCE($3::date, CURRENT_DATE))
      AND (m.valid_to IS NULL OR m.valid_to > COALESCE($3::date, CURRENT_DATE))
    LEFT JOIN concept c ON c.id = m.concept_id
    WHERE s.code = $1`,
-);
+  );
+const TRANSLATE_ONE = translationStatement('translation.lookupOne', 'm.local_code_key = ($2::text[])[1]');
+const TRANSLATE_MANY = translationStatement('translation.lookupMany', 'm.local_code_key = ANY($2::text[])');
 
 const mappingRowOf = prefixedRowReader<MappingRow>('m_', MAPPING_ROW_COLUMNS);
 const conceptRowOf = prefixedRowReader<ConceptRow>('c_', CONCEPT_ROW_COLUMNS);
@@ -69,7 +75,8 @@ export class TranslationRepository {
   constructor(private readonly queries: PreparedQueries) {}
 
   async lookup(system: string, keys: string[], at: string | null): Promise<TranslationLookup> {
-    const rows = await this.queries.rows<TranslationRow>(TRANSLATE, [system, keys, at]);
+    const statement = keys.length === 1 ? TRANSLATE_ONE : TRANSLATE_MANY;
+    const rows = await this.queries.rows<TranslationRow>(statement, [system, keys, at]);
     const byKey = new Map<string, TranslatedKey>();
     for (const row of rows) {
       const mappingRow = mappingRowOf(row);

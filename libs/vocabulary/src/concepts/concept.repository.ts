@@ -29,9 +29,15 @@ const LINKS: Record<LinkKind, { table: string; owner: string; target: string }> 
 
 // Lookups by code or id are most of the reads (the API's `concept`, every
 // DataLoader): prepared, and filtered by visibility once the rows are in hand.
+// One key gets its own statement, whose generic plan PostgreSQL keeps (see the
+// translation repository: with `= ANY` it would plan every call again).
 const COLUMNS = prefixedColumns('c', '', CONCEPT_ROW_COLUMNS);
-const BY_CODES = preparedStatement('concept.byCodes', `SELECT ${COLUMNS} FROM concept c WHERE c.code = ANY($1::text[])`);
-const BY_IDS = preparedStatement('concept.byIds', `SELECT ${COLUMNS} FROM concept c WHERE c.id = ANY($1::uuid[])`);
+const lookupStatements = (key: string, type: string) => ({
+  one: preparedStatement(`concept.by_${key}`, `SELECT ${COLUMNS} FROM concept c WHERE c.${key} = ($1::${type}[])[1]`),
+  many: preparedStatement(`concept.by_${key}s`, `SELECT ${COLUMNS} FROM concept c WHERE c.${key} = ANY($1::${type}[])`),
+});
+const BY_CODE = lookupStatements('code', 'text');
+const BY_ID = lookupStatements('id', 'uuid');
 
 @Injectable()
 export class ConceptRepository {
@@ -46,16 +52,20 @@ export class ConceptRepository {
   }
 
   findByCodes(visibility: Visibility, codes: readonly string[]): Promise<ConceptEntity[]> {
-    return this.lookup(BY_CODES, visibility, codes);
+    return this.lookup(BY_CODE, visibility, codes);
   }
 
   findByIds(visibility: Visibility, ids: readonly string[]): Promise<ConceptEntity[]> {
-    return this.lookup(BY_IDS, visibility, ids);
+    return this.lookup(BY_ID, visibility, ids);
   }
 
-  private async lookup(statement: PreparedStatement, visibility: Visibility, keys: readonly string[]): Promise<ConceptEntity[]> {
+  private async lookup(
+    statements: { one: PreparedStatement; many: PreparedStatement },
+    visibility: Visibility,
+    keys: readonly string[],
+  ): Promise<ConceptEntity[]> {
     if (keys.length === 0) return [];
-    const rows = await this.queries.rows<ConceptRow>(statement, [keys]);
+    const rows = await this.queries.rows<ConceptRow>(keys.length === 1 ? statements.one : statements.many, [keys]);
     return rows.map(conceptFromRow).filter((concept) => isVisible(visibility, concept));
   }
 
