@@ -202,10 +202,14 @@ export async function workloads({ client, pool, dataset }: WorkloadContext): Pro
         return page.edges.length > 0 || cursor === null;
       },
       pg: async () => {
+        // the reader's own statement (ChangeLogReader.readAfter), bounded by the oldest running transaction
         const { rows } = await pool.query<{ txid: string; seq: string }>(
-          `SELECT txid::text, seq::text, action, entity_key, after FROM change
-           WHERE (txid, seq) > ($1::text::xid8, $2::bigint) ORDER BY txid, seq LIMIT 100`,
-          feedAfter ?? ['0', '0'],
+          `SELECT seq::text, txid::text, at, principal, entity_type, entity_id, entity_key, domain_code, action, before, after, reason
+           FROM change
+           WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
+             AND ($1::xid8 IS NULL OR (txid, seq) > ($1::xid8, $2::bigint))
+           ORDER BY change.txid, change.seq LIMIT 100`,
+          feedAfter ?? [null, null],
         );
         feedAfter = rows.length === 100 ? [rows[99].txid, rows[99].seq] : null;
         return true;
