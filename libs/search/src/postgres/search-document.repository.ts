@@ -71,8 +71,13 @@ export interface FacetRow {
 // Field weights, in the ranking order of DESIGN.md. A typo costs less than a
 // field rank would be worth when the field is exact, so an exact alternative
 // label beats a mistyped preferred label only when the typo is real.
+//
+// The fields kept in the row come first; legacy labels and codes and the
+// definition, mostly moved out to TOAST, are read only when nothing kept in the
+// row scores as much as they can (LEGACY_FIELDS_BEST).
+const LEGACY_FIELDS_BEST = 6.5;
 const SCORE_SQL = `
-  CROSS JOIN LATERAL (
+  LEFT JOIN LATERAL (
     SELECT f.field, f.score FROM (VALUES
       ('CODE', CASE WHEN lower(d.code) = q.whole THEN 12 WHEN d.v_code @@ q.code AND lower(d.code) LIKE q.whole_prefix THEN 8.8 END),
       ('ACRONYM', CASE WHEN q.whole = ANY(d.acronyms_norm) THEN 11 WHEN d.v_code @@ q.code THEN 8.6 END),
@@ -80,21 +85,34 @@ const SCORE_SQL = `
          WHEN d.pref_norm = q.whole THEN 12
          WHEN d.v_pref @@ q.strict THEN 10 + q.words::float8 / greatest(length(d.v_pref), q.words)
          WHEN d.v_pref @@ q.fuzzy THEN 8.9 + q.words::float8 / greatest(length(d.v_pref), q.words) END),
-      ('LEGACY_CODE', CASE WHEN d.legacy_codes_norm @> ARRAY[q.whole] THEN 10.5 WHEN d.v_legacy_code @@ q.code THEN 5.5 END),
+      ('LEGACY_CODE', CASE WHEN d.legacy_codes_norm @> ARRAY[q.whole] THEN 10.5 END),
       ('ALT_LABEL', CASE
          WHEN d.v_alt @@ q.strict THEN 8 + q.words::float8 / greatest(length(d.v_alt), q.words)
          WHEN d.v_alt @@ q.fuzzy THEN 7 + q.words::float8 / greatest(length(d.v_alt), q.words) END),
-      ('HIDDEN_LABEL', CASE WHEN d.v_hidden @@ q.strict THEN 7.5 WHEN d.v_hidden @@ q.fuzzy THEN 6.5 END),
-      ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.strict THEN 6.5 WHEN d.v_legacy @@ q.fuzzy THEN 5.8 END),
+      ('HIDDEN_LABEL', CASE WHEN d.v_hidden @@ q.strict THEN 7.5 WHEN d.v_hidden @@ q.fuzzy THEN ${LEGACY_FIELDS_BEST} END)
+    ) AS f(field, score)
+    WHERE f.score IS NOT NULL
+    ORDER BY f.score DESC
+    LIMIT 1
+  ) in_row ON true
+  LEFT JOIN LATERAL (
+    SELECT f.field, f.score FROM (VALUES
+      ('LEGACY_CODE', CASE WHEN d.v_legacy_code @@ q.code THEN 5.5 END),
+      ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.strict THEN ${LEGACY_FIELDS_BEST} WHEN d.v_legacy @@ q.fuzzy THEN 5.8 END),
       ('DEFINITION', CASE WHEN d.v_definition @@ q.strict THEN 3 WHEN d.v_definition @@ q.fuzzy THEN 2.5 END),
       ('PREF_LABEL', CASE WHEN d.v_pref @@ q.any_word THEN 1.5 END),
       ('ALT_LABEL', CASE WHEN d.v_alt @@ q.any_word THEN 1.3 END),
       ('LEGACY_LABEL', CASE WHEN d.v_legacy @@ q.any_word THEN 1.1 END),
       ('DEFINITION', CASE WHEN true THEN 1 END)
     ) AS f(field, score)
-    WHERE f.score IS NOT NULL
+    -- depends on the row only, so it gates the whole list: not read at all when decided
+    WHERE f.score IS NOT NULL AND coalesce(in_row.score, 0) < ${LEGACY_FIELDS_BEST}
     ORDER BY f.score DESC
     LIMIT 1
+  ) out_of_row ON true
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN out_of_row.score > coalesce(in_row.score, 0) THEN out_of_row.field ELSE in_row.field END AS field,
+      greatest(in_row.score, out_of_row.score) AS score
   ) best`;
 
 /**
@@ -125,15 +143,26 @@ export class SearchDocumentRepository {
     };
     // The matching condition binds its parameters first, so that they alone can estimate a broad result.
     const whole = bind(queries.whole);
+    const labelWords: string[] = [];
     const mixed = queries.perWord
       .map((word) => {
-        const full = `d.v_all @@ (to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)}))`;
-        if (!word.prefix) return `(${full})`;
+        const fullLabel = `to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)})`;
+        const full = `d.v_all @@ (${fullLabel})`;
+        if (!word.prefix) {
+          labelWords.push(`(${fullLabel})`);
+          return `(${full})`;
+        }
         const prefix = bind(word.prefix);
+        const prefixLabel = `to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})`;
+        labelWords.push(`(${prefixLabel} || ${fullLabel})`);
         // the small in-row vector first: when it matches, the toasted one is never read
-        return `(d.v_label @@ (to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})) OR ${full})`;
+        return `(d.v_label @@ (${prefixLabel}) OR ${full})`;
       })
       .join(' AND ');
+    // Every word in the labels: one condition on the small in-row vector, which
+    // holds the label and code words of v_all, so it selects a subset of the matches
+    // without ever reading the toasted vectors.
+    const inLabels = `d.v_label @@ (${labelWords.join(' && ')})`;
     const scope = filters.scope;
     const visible = [
       `(d.status = ANY(${bind(scope.publicStatuses)}::text[]) OR (d.status = ANY(${bind(scope.unpublishedStatuses)}::text[])` +
@@ -149,11 +178,17 @@ export class SearchDocumentRepository {
         to_tsquery('lexique_fr', ${bind(queries.anyLabel)}) || to_tsquery('lexique_code', ${bind(queries.anyCode)}) AS any_word,
         ${whole}::text AS whole, replace(replace(replace(${whole}::text, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS whole_prefix,
         ${bind(queries.wordCount)}::int AS words`;
-    // a preferred label starting with the query, the shorter the better, as the score will rank it
+    // A rough rank, from the in-row fields only, in the order the score ranks
+    // them: the whole query as a label or code, the words in a short preferred
+    // label, in an alternative or hidden label, and a preferred label starting
+    // with the query, the shorter the better.
     const labelPrefix = bind(likePrefix(queries.whole));
-    const rough = `ts_rank('{0.05, 0.3, 0.6, 1}', d.v_label, (SELECT any_word FROM q))
-            + CASE WHEN d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
+    const rough = `CASE WHEN d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
                      OR d.legacy_codes_norm @> ARRAY[${whole}::text] THEN 10 ELSE 0 END
+            + CASE WHEN d.v_pref @@ (SELECT fuzzy FROM q) THEN 2 + 1.0 / greatest(length(d.v_pref), 1)
+                   WHEN d.v_pref @@ (SELECT any_word FROM q) THEN 1 + 1.0 / greatest(length(d.v_pref), 1)
+                   WHEN d.v_alt @@ (SELECT fuzzy FROM q) THEN 0.8
+                   WHEN d.v_alt @@ (SELECT any_word FROM q) OR d.v_hidden @@ (SELECT any_word FROM q) THEN 0.5 ELSE 0 END
             + CASE WHEN d.pref_norm LIKE ${labelPrefix} THEN 1 + 1.0 / length(d.pref_norm) ELSE 0 END`;
     // Counting, faceting and roughly ranking every match is what a two-letter
     // prefix makes slow: the matches are read up to a bound, exact below it. A
@@ -161,25 +196,35 @@ export class SearchDocumentRepository {
     // query as a label, code or acronym, and preferred labels starting with it.
     const bound = bind(MATCH_BOUND + 1);
     const shortlist = bind(Math.max(SHORTLIST, offset + limit + 50));
+    // Matches in the labels are read first, and the others (a word only in a
+    // definition, a legacy code) only while the bound is not reached: a broad
+    // search then never reads a toasted vector to decide what matches.
     const sql = `
       WITH q AS MATERIALIZED (${q}),
-      matched AS MATERIALIZED (
-        SELECT d.concept_id, d.domain_code, d.status, d.systems FROM search_document d WHERE ${where} LIMIT ${bound}),
+      labelled AS MATERIALIZED (
+        SELECT d.concept_id, d.domain_code, d.status, d.systems, ${rough} AS rough
+        FROM search_document d WHERE ${[inLabels, ...visible].join(' AND ')} LIMIT ${bound}),
+      unlabelled AS MATERIALIZED (
+        SELECT d.concept_id, d.domain_code, d.status, d.systems, ${rough} AS rough
+        FROM search_document d WHERE (SELECT count(*) FROM labelled) < ${bound} AND NOT (${inLabels}) AND ${where}
+        LIMIT ${bound}),
+      matched AS MATERIALIZED (SELECT * FROM labelled UNION ALL SELECT * FROM unlabelled LIMIT ${bound}),
       broad AS MATERIALIZED (SELECT count(*) > ${MATCH_BOUND} AS yes FROM matched),
+      -- what the index finds directly and ranks high, checked against the
+      -- labels only: the whole query is in them, or is a code
       direct AS MATERIALIZED (
-        (SELECT d.concept_id FROM search_document d, broad
+        (SELECT d.concept_id, ${rough} AS rough FROM search_document d, broad
          WHERE broad.yes AND (d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
-           OR d.legacy_codes_norm @> ARRAY[${whole}::text]) AND ${where})
-        UNION
+           OR d.legacy_codes_norm @> ARRAY[${whole}::text]) AND ${[`(${inLabels} OR ${matches})`, ...visible].join(' AND ')})
+        UNION ALL
         -- read in the label index's order (its operator class's, hence ~<~), not through the
         -- large match set, then checked against the query
-        (SELECT d.concept_id FROM (
+        (SELECT d.concept_id, ${rough} AS rough FROM (
            SELECT d.* FROM search_document d, broad WHERE broad.yes AND d.pref_norm LIKE ${labelPrefix} ORDER BY d.pref_norm USING ~<~ LIMIT ${bound}
-         ) d WHERE ${where} LIMIT ${shortlist})),
-      candidates AS (
-        SELECT d.concept_id, ${rough} AS rough
-        FROM (SELECT concept_id FROM matched UNION SELECT concept_id FROM direct) c JOIN search_document d ON d.concept_id = c.concept_id),
-      shortlisted AS (SELECT concept_id FROM candidates ORDER BY rough DESC LIMIT ${shortlist}),
+         ) d WHERE ${[inLabels, ...visible].join(' AND ')} LIMIT ${shortlist})),
+      shortlisted AS (
+        SELECT concept_id FROM (SELECT concept_id, rough FROM matched UNION ALL SELECT concept_id, rough FROM direct) c
+        GROUP BY concept_id ORDER BY max(rough) DESC LIMIT ${shortlist}),
       page AS (
         SELECT d.concept_id, best.score, best.field AS matched_on, d.code, d.pref_label, d.labels_en, d.alt_labels,
           d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
