@@ -18,7 +18,7 @@ export interface SearchTsQueries {
    * variants anywhere, or as a code; the word being typed also as a prefix of
    * a label or code word.
    */
-  perWord: { full: string; code: string; prefix: string | null }[];
+  perWord: { full: string; code: string; prefix: string | null; typos: string | null }[];
   /** The whole query folded, compared with codes, acronyms, local codes and preferred labels. */
   whole: string;
   wordCount: number;
@@ -186,7 +186,9 @@ export class SearchDocumentRepository {
         }
         const prefix = bind(word.prefix);
         const prefixLabel = `to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})`;
-        labelWords.push(`(${prefixLabel} || ${fullLabel})`);
+        // the word as a prefix already matches it whole: only its typos are added, as
+        // every redundant alternative is one more posting list to read and to count
+        labelWords.push(word.typos ? `(${prefixLabel} || to_tsquery('lexique_fr', ${bind(word.typos)}))` : `(${prefixLabel})`);
         // the small in-row vector first: when it matches, the toasted one is never read
         return `(d.v_label @@ (${prefixLabel}) OR ${full})`;
       })
