@@ -176,23 +176,31 @@ export class SearchDocumentRepository {
     // The matching condition binds its parameters first, so that they alone can estimate a broad result.
     const whole = bind(queries.whole);
     const labelWords: string[] = [];
-    const mixed = queries.perWord
-      .map((word) => {
-        const fullLabel = `to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)})`;
-        const full = `d.v_all @@ (${fullLabel})`;
-        if (!word.prefix) {
-          labelWords.push(`(${fullLabel})`);
-          return `(${full})`;
-        }
-        const prefix = bind(word.prefix);
-        const prefixLabel = `to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})`;
-        // the word as a prefix already matches it whole: only its typos are added, as
-        // every redundant alternative is one more posting list to read and to count
-        labelWords.push(word.typos ? `(${prefixLabel} || to_tsquery('lexique_fr', ${bind(word.typos)}))` : `(${prefixLabel})`);
-        // the small in-row vector first: when it matches, the toasted one is never read
-        return `(d.v_label @@ (${prefixLabel}) OR ${full})`;
-      })
-      .join(' AND ');
+    const fullWords: string[] = [];
+    let typedInLabels: string | null = null;
+    for (const word of queries.perWord) {
+      const fullLabel = `to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)})`;
+      if (!word.prefix) {
+        labelWords.push(`(${fullLabel})`);
+        fullWords.push(`(${fullLabel})`);
+        continue;
+      }
+      const prefix = bind(word.prefix);
+      const prefixLabel = `to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})`;
+      // the word as a prefix already matches it whole: only its typos are added, as
+      // every redundant alternative is one more posting list to read and to count
+      labelWords.push(word.typos ? `(${prefixLabel} || to_tsquery('lexique_fr', ${bind(word.typos)}))` : `(${prefixLabel})`);
+      typedInLabels = `d.v_label @@ (${prefixLabel})`;
+      fullWords.push(`(${fullLabel})`);
+    }
+    // Every word whole anywhere, or the one being typed as a prefix in the
+    // labels and the others whole anywhere (only the last word is a prefix).
+    // Written as two conditions that each index answers exactly, so that no
+    // match is checked again against the toasted vector.
+    const others = fullWords.slice(0, -1);
+    const mixed =
+      `d.v_all @@ (${fullWords.join(' && ')})` +
+      (typedInLabels ? ` OR (${others.length > 0 ? `d.v_all @@ (${others.join(' && ')}) AND ` : ''}${typedInLabels})` : '');
     // Every word in the labels: one condition on the small in-row vector, which
     // holds the label and code words of v_all, so it selects a subset of the matches
     // without ever reading the toasted vectors.
