@@ -63,7 +63,8 @@ export function buildTsQueries(whole: string, words: string[], variants: Map<str
     anyCode: exact.join(' | '),
     perWord: words.map((word, i) => {
       const full = `(${[word, ...(variants.get(word) ?? [])].join(' | ')})`;
-      return { full, code: word, prefix: isPrefixWord(words, i) ? `${word}:*` : null };
+      const typos = variants.get(word) ?? [];
+      return { full, code: word, prefix: isPrefixWord(words, i) ? `${word}:*` : null, typos: typos.length > 0 ? typos.join(' | ') : null };
     }),
     whole,
     wordCount: words.length,
