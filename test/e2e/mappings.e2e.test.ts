@@ -230,6 +230,33 @@ describe('systems, mappings and translation (e2e)', () => {
       expect({ ...answers[32], code: null }).toEqual({ ...answers[5], code: null });
     });
 
+    it('answers each code of a batch as translate answers it alone, deprecated concepts and their successors included', async () => {
+      // one code and several take different prepared statements: they must agree
+      const deprecated = demo.mappings.find((m) => m.concept && conceptByCode.get(m.concept)!.status === 'DEPRECATED')!;
+      const codes = [
+        deprecated.localCode,
+        ...demo.mappings.filter((m) => m.system === deprecated.system && m !== deprecated).map((m) => m.localCode),
+        'UNKNOWN-1',
+      ].slice(0, 40);
+      const fields = `code found relation deprecated localLabel concept { code status } current { code } mapping { localCode validFrom validTo }`;
+      const batch = await t.gql(`query($s: String!, $c: [String!]!) { translateBatch(system: $s, codes: $c) { ${fields} } }`, {
+        s: deprecated.system,
+        c: codes,
+      });
+      expect(batch.errors).toBeUndefined();
+      expect(batch.data!.translateBatch[0]).toMatchObject({
+        deprecated: true,
+        current: { code: conceptByCode.get(deprecated.concept!)!.replacedBy },
+      });
+      for (const [i, code] of codes.entries()) {
+        const one = await t.gql(`query($s: String!, $c: String!) { translate(system: $s, code: $c) { ${fields} } }`, {
+          s: deprecated.system,
+          c: code,
+        });
+        expect(batch.data!.translateBatch[i]).toEqual(one.data!.translate);
+      }
+    });
+
     it('costs the same number of SQL statements for 1 or 1,000 codes', async () => {
       const codes = demo.mappings.filter((m) => m.system === 'SI-BM-PATRI').map((m) => m.localCode);
       const many = Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? `missing-${i}` : codes[i % codes.length]));

@@ -15,6 +15,8 @@ export interface BenchOptions {
   requests: number;
   /** Sizes for the import scenario, run into a database of its own; null skips it. */
   imports: { concepts: number; mappings: number } | null;
+  /** Scenarios whose name contains one of these (the empty query always runs: it is the ceiling); all when absent. */
+  only?: string[];
   quick: boolean;
 }
 
@@ -83,7 +85,9 @@ export async function measure(
   const memory = new MemorySampler(target.pid);
   const client = new BenchHttpClient(target.url, Math.max(...options.concurrency));
   try {
-    const list = await workloads({ client, pool, dataset: options.dataset });
+    const list = (await workloads({ client, pool, dataset: options.dataset })).filter(
+      (w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)),
+    );
     // warm the API's and the database's caches before the first figure
     for (const w of list) await runLoad(w.api, 1, Math.max(2, Math.round(10 * w.weight)));
     const scenarios: ScenarioReport[] = [];

@@ -83,7 +83,9 @@ export function markdown(r: BenchReport): string {
   const lines = [
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}` +
       ` (shared machine); ${d.concepts.toLocaleString('en')} concepts, ${d.systems} systems, ${d.mappings.toLocaleString('en')} mappings` +
-      `, ${r.changes.toLocaleString('en')} changes${r.options.quick ? ' (quick mode)' : ''}. Latencies in ms through HTTP; pg: the same work with \`pg\` directly.`,
+      `, ${r.changes.toLocaleString('en')} changes${r.options.quick ? ' (quick mode)' : ''}` +
+      `${r.options.only ? `; only the scenarios matching ${r.options.only.map((part) => `"${part}"`).join(', ')}` : ''}` +
+      '. Latencies in ms through HTTP; pg: the same work with `pg` directly.',
     '',
     '| Scenario | Clients | p50 | p95 | p99 | req/s | Errors | pg p50 | pg req/s | API vs floor | API peak MB |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|',

@@ -26,6 +26,10 @@ const options: BenchOptions = {
   concurrency: (env('CLIENTS') ?? '1,16,64').split(',').map(Number),
   requests: num('REQUESTS', quick ? 80 : 2000),
   imports: importConcepts > 0 ? { concepts: importConcepts, mappings: importMappings } : null,
+  only: env('ONLY')
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean),
   quick,
 };
 

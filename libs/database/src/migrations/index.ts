@@ -5,6 +5,7 @@ import { ApiKeys1764300400000 } from './1764300400000-api-keys';
 import { Stewardship1764300500000 } from './1764300500000-stewardship';
 import { SearchScale1764300800000 } from './1764300800000-search-scale';
 import { TranslationLookup1764300950000 } from './1764300950000-translation-lookup';
+import { MappingIndexes1764300960000 } from './1764300960000-mapping-indexes';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Stewardship1764300500000,
   SearchScale1764300800000,
   TranslationLookup1764300950000,
+  MappingIndexes1764300960000,
 ];

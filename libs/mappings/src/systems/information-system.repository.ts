@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { PreparedQueries, preparedStatement } from '@lexique/database';
 import { MappingRelation } from '../mappings/mapping-relation';
 import { InformationSystemEntity } from './information-system.entity';
 import { SystemStatus } from './system-status';
 
 export type RelationCounts = Record<MappingRelation, number>;
 
+// Columns under the entity's property names; dates as text, as TypeORM reads them.
+const BY_CODES = preparedStatement(
+  'system.byCodes',
+  `SELECT code, name, kind, owner_code AS "ownerCode", owner_name AS "ownerName", description, status,
+     active_since::text AS "activeSince", retiring_since::text AS "retiringSince", retired_on::text AS "retiredOn",
+     version, created_at AS "createdAt", updated_at AS "updatedAt"
+   FROM information_system WHERE code = ANY($1::text[])`,
+);
+
 @Injectable()
 export class InformationSystemRepository {
-  constructor(@InjectRepository(InformationSystemEntity) private readonly systems: Repository<InformationSystemEntity>) {}
+  constructor(
+    @InjectRepository(InformationSystemEntity) private readonly systems: Repository<InformationSystemEntity>,
+    private readonly queries: PreparedQueries,
+  ) {}
 
   list(statuses?: SystemStatus[]): Promise<InformationSystemEntity[]> {
     const query = this.systems.createQueryBuilder('s').orderBy('s.code', 'ASC');
@@ -17,9 +30,11 @@ export class InformationSystemRepository {
     return query.getMany();
   }
 
-  findByCodes(codes: readonly string[]): Promise<InformationSystemEntity[]> {
-    if (codes.length === 0) return Promise.resolve([]);
-    return this.systems.createQueryBuilder('s').where('s.code = ANY(:codes)', { codes }).getMany();
+  /** Prepared: every translation of an unknown code and every crosswalk's target system comes here. */
+  async findByCodes(codes: readonly string[]): Promise<InformationSystemEntity[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.queries.rows<InformationSystemEntity>(BY_CODES, [codes]);
+    return rows.map((row) => Object.assign(new InformationSystemEntity(), row));
   }
 
   /** Local codes per relation among the published mappings valid today, for each system. */
