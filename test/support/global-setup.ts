@@ -1,24 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as net from 'node:net';
 import { Client } from 'pg';
 import { databaseUrl, EmbeddedPostgresServer, migrate } from '../../libs/database/src';
+import { freePort } from './free-port';
 import { TEMPLATE_DATABASE, TEST_SERVER_URL_VARIABLE } from './test-server';
 
 declare global {
   var lexiqueTestServer: EmbeddedPostgresServer | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /**

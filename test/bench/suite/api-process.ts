@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { projectRoot } from '@lexique/core';
 import { TEST_JWT_SECRET } from '../../support/auth';
+import { freePort } from '../../support/free-port';
 
 /**
  * The environment of the API under measure: limits meant for production
@@ -70,17 +70,6 @@ export class MemorySampler {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 export interface ApiProcess {
   url: string;
   pid: number;
@@ -88,12 +77,12 @@ export interface ApiProcess {
 }
 
 /** Starts the built API (`nest build api`) alone in its own process, as in production, so that its memory is its own. */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const main = path.join(projectRoot(), 'dist/apps/api/apps/api/src/main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`nest build api\` first`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, main], {
-    env: { ...process.env, ...BENCH_API_ENV, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: { ...process.env, ...BENCH_API_ENV, ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
