@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { systemContext } from '@lexique/core';
 import { ExportService, resolveFormat } from '@lexique/interchange';
+import { cliPrincipal } from '../cli-principal';
 import { Command, UsageError } from '../command';
-import { cliPrincipal } from './import.command';
 
 export const exportCommand: Command = {
   name: 'export',

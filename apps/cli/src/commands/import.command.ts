@@ -1,23 +1,10 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import { PrincipalResolver } from '@lexique/access';
-import { Principal, Role, systemContext } from '@lexique/core';
+import { systemContext } from '@lexique/core';
 import { migrate } from '@lexique/database';
 import { describeCounts, describeProblem, ImportService, resolveFormat } from '@lexique/interchange';
-import { Command, CommandEnvironment, UsageError } from '../command';
+import { cliPrincipal } from '../cli-principal';
+import { Command, UsageError } from '../command';
 import { ProgressLine } from '../progress';
-
-/**
- * Who the CLI acts as: the person of `--token` (or LEXIQUE_TOKEN), else a
- * system principal named after the operating-system user, with admin rights
- * (whoever runs the CLI already holds the database).
- */
-export async function cliPrincipal(env: CommandEnvironment, token: unknown): Promise<Principal> {
-  const bearer = typeof token === 'string' && token ? token : process.env.LEXIQUE_TOKEN;
-  if (bearer) return (await env.services()).get(PrincipalResolver).resolve({ authorization: `Bearer ${bearer}` });
-  const user = os.userInfo().username;
-  return { id: `cli:${user}`, name: user, kind: 'system', roles: [Role.ADMIN], stewardDomains: [] };
-}
 
 export const importCommand: Command = {
   name: 'import',

@@ -1,7 +1,7 @@
-import * as os from 'node:os';
 import { ApiKeyService } from '@lexique/access';
-import { Principal, Role, systemContext } from '@lexique/core';
+import { Role, systemContext } from '@lexique/core';
 import { migrate } from '@lexique/database';
+import { operatorPrincipal } from '../cli-principal';
 import { Command, CommandEnvironment, UsageError } from '../command';
 
 const USAGE = [
@@ -23,7 +23,7 @@ export const keysCommand: Command = {
   async run(env, values, [action, ...rest]) {
     await migrate(env.database.url);
     const keys = (await env.services()).get(ApiKeyService);
-    const ctx = systemContext(`cli:keys`, cliPrincipal());
+    const ctx = systemContext(`cli:keys`, operatorPrincipal());
     switch (action) {
       case 'create': {
         if (typeof values.name !== 'string') throw new UsageError(`--name is required\nUsage: ${USAGE}`);
@@ -63,9 +63,3 @@ function list(env: CommandEnvironment, keys: Awaited<ReturnType<ApiKeyService['l
 }
 
 const scope = (domains: string[]) => (domains.length ? ` on ${domains.join(', ')}` : '');
-
-/** Who the change log names for keys managed from a shell on the server. */
-function cliPrincipal(): Principal {
-  const user = os.userInfo().username;
-  return { id: `cli:${user}`, name: user, kind: 'system', roles: [Role.ADMIN], stewardDomains: [] };
-}
