@@ -25,6 +25,11 @@ import { StewardshipMutationResolver } from './graphql/stewardship-mutation.reso
 import { ChangeFeedService } from './history/change-feed.service';
 import { HistoryService } from './history/history.service';
 import { RevisionRepository } from './review/revision.repository';
+import { ConceptCodeService } from './editing/concept-code.service';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notification.service';
+import { ChangeAuthorResolver, NotificationsResolver } from './notifications/notifications.resolver';
+import { PeopleNamesLoader } from './notifications/people-names.loader';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DomainEntity, ConceptEntity])],
@@ -52,6 +57,12 @@ import { RevisionRepository } from './review/revision.repository';
     StewardshipMutationResolver,
     HistoryQueryResolver,
     ConceptReviewFieldResolver,
+    ConceptCodeService,
+    NotificationRepository,
+    NotificationService,
+    NotificationsResolver,
+    PeopleNamesLoader,
+    ChangeAuthorResolver,
   ],
   exports: [
     RevisionRepository,

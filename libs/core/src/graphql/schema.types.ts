@@ -59,6 +59,13 @@ export enum MappingStatus {
     PUBLISHED = "PUBLISHED"
 }
 
+export enum NotificationDecision {
+    APPROVED = "APPROVED",
+    REJECTED = "REJECTED",
+    REVISION_APPROVED = "REVISION_APPROVED",
+    REVISION_REJECTED = "REVISION_REJECTED"
+}
+
 export enum MatchField {
     PREF_LABEL = "PREF_LABEL",
     ACRONYM = "ACRONYM",
@@ -237,6 +244,7 @@ export interface IQuery {
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
+    myNotifications(first?: Nullable<number>): Notification[] | Promise<Notification[]>;
     search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
     changes(after?: Nullable<string>, first?: Nullable<number>, domains?: Nullable<string[]>): ChangeConnection | Promise<ChangeConnection>;
@@ -244,6 +252,8 @@ export interface IQuery {
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
     concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
+    nextConceptCode(domain: string): string | Promise<string>;
+    mappingsOfCode(system: string, localCode: string): Mapping[] | Promise<Mapping[]>;
 }
 
 export interface IMutation {
@@ -431,6 +441,33 @@ export interface Concept {
     updatedAt: DateTime;
 }
 
+export interface Notification {
+    at: DateTime;
+    entity: ChangeEntity;
+    key: string;
+    label?: Nullable<string>;
+    domain?: Nullable<string>;
+    decision: NotificationDecision;
+    reason?: Nullable<string>;
+    by: string;
+}
+
+export interface Change {
+    principalName?: Nullable<string>;
+    sequence: string;
+    at: DateTime;
+    principal: string;
+    entity: ChangeEntity;
+    entityId: string;
+    key: string;
+    domain?: Nullable<string>;
+    action: string;
+    reason?: Nullable<string>;
+    before?: Nullable<JSON>;
+    after?: Nullable<JSON>;
+    changes: FieldChange[];
+}
+
 export interface FacetCount {
     value: string;
     count: number;
@@ -483,21 +520,6 @@ export interface Domain {
     requiresReview: boolean;
     conceptCount: number;
     maintainers: Maintainer[];
-}
-
-export interface Change {
-    sequence: string;
-    at: DateTime;
-    principal: string;
-    entity: ChangeEntity;
-    entityId: string;
-    key: string;
-    domain?: Nullable<string>;
-    action: string;
-    reason?: Nullable<string>;
-    before?: Nullable<JSON>;
-    after?: Nullable<JSON>;
-    changes: FieldChange[];
 }
 
 export interface ChangeEdge {

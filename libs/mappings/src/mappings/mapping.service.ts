@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { badInput, Connection, decodeCursor, pageSize, RequestContext, toConnection } from '@lexique/core';
-import { MappingRelation } from './mapping-relation';
+import { badInput, canSeeUnpublished, Connection, decodeCursor, pageSize, RequestContext, Role, toConnection } from '@lexique/core';
+import { localCodeKey } from './local-code';
+import { MappingRelation, MappingStatus } from './mapping-relation';
 import { MappingEntity } from './mapping.entity';
 import { MappingKey, MappingRepository } from './mapping.repository';
 
@@ -28,6 +29,22 @@ export class MappingService {
       this.mappings.count(system, relation ?? undefined),
     ]);
     return toConnection(rows, limit, total, (m) => m.localCodeKey + KEY_SEPARATOR + m.id, afterKey !== undefined);
+  }
+
+  /**
+   * Every period of one local code: published mappings for everyone; drafts
+   * and entries in review for the stewards of their domain and admins (a code
+   * whose domain is none, admins only).
+   */
+  async ofLocalCode(ctx: RequestContext, system: string, localCode: string): Promise<MappingEntity[]> {
+    const rows = await this.mappings.ofLocalCode(system.trim().toUpperCase(), localCodeKey(localCode));
+    const admin = ctx.principal.roles.includes(Role.ADMIN);
+    return rows
+      .filter(
+        ({ mapping, domain }) =>
+          mapping.status === MappingStatus.PUBLISHED || admin || (domain !== null && canSeeUnpublished(ctx.principal, domain)),
+      )
+      .map(({ mapping }) => mapping);
   }
 
   /** Published mappings to a concept (batched per request), optionally of one system. */
