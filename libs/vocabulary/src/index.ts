@@ -25,3 +25,6 @@ export * from './review/revision';
 export * from './review/revision.repository';
 export * from './review/state-machine';
 export * from './review/steward-access';
+export { MailNotifier } from './notifications/mail/mail-notifier';
+export type { MailRound } from './notifications/mail/mail-notifier';
+export { MailNotifierRunner } from './notifications/mail/mail-notifier.runner';

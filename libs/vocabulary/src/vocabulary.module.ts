@@ -30,6 +30,9 @@ import { NotificationRepository } from './notifications/notification.repository'
 import { NotificationService } from './notifications/notification.service';
 import { ChangeAuthorResolver, NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleNamesLoader } from './notifications/people-names.loader';
+import { MailCheckpointRepository } from './notifications/mail/mail-checkpoint.repository';
+import { MailNotifier } from './notifications/mail/mail-notifier';
+import { MailTransport } from './notifications/mail/mail-transport';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DomainEntity, ConceptEntity])],
@@ -63,6 +66,9 @@ import { PeopleNamesLoader } from './notifications/people-names.loader';
     NotificationsResolver,
     PeopleNamesLoader,
     ChangeAuthorResolver,
+    MailCheckpointRepository,
+    MailTransport,
+    MailNotifier,
   ],
   exports: [
     RevisionRepository,
@@ -73,6 +79,7 @@ import { PeopleNamesLoader } from './notifications/people-names.loader';
     ConceptRepository,
     DomainRepository,
     VocabularySeeder,
+    MailNotifier,
   ],
 })
 export class VocabularyModule {}
