@@ -38,14 +38,15 @@ export class RequestContextMiddleware implements NestMiddleware {
       if (QUIET_PATHS.test(line.path)) this.logger.debug(line);
       else this.logger.log(line);
     });
+    const path = req.originalUrl.split('?')[0];
     try {
       // static files and probes are public: no session lookup for each of the page's modules
-      const principal = QUIET_PATHS.test(req.originalUrl.split('?')[0]) ? ANONYMOUS_PRINCIPAL : await this.principals.resolve(req.headers);
+      const principal = QUIET_PATHS.test(path) ? ANONYMOUS_PRINCIPAL : await this.principals.resolve(req.headers);
       req.lexique = { requestId, principal };
     } catch (error) {
       req.lexique = { requestId, principal: ANONYMOUS_PRINCIPAL, credentialsError: error as Error };
-      // an ended session is refused once; the browser then forgets its cookie
-      if (isSessionRefusal(error)) res.append('Set-Cookie', clearCookie(this.config, SESSION_COOKIE));
+      // an ended session is refused to the API, where the page learns of it; the browser then forgets its cookie
+      if (isSessionRefusal(error) && path.startsWith('/graphql')) res.append('Set-Cookie', clearCookie(this.config, SESSION_COOKIE));
     }
     requestScope.run({ requestId }, () => next());
   }

@@ -60,7 +60,8 @@ export class SessionRepository {
 
   /** Ends a session; its id token, for the provider's end-session request. */
   async delete(tokenHash: Buffer): Promise<{ idToken: string | null } | null> {
-    const [row]: { id_token: string | null }[] = await this.dataSource.query(
+    // a DELETE … RETURNING answers [rows, count] through TypeORM
+    const [[row]]: [{ id_token: string | null }[], number] = await this.dataSource.query(
       `DELETE FROM web_session WHERE token_hash = $1 RETURNING id_token`,
       [tokenHash],
     );
@@ -83,7 +84,7 @@ export class SessionRepository {
 
   /** Takes an attempt once: a second use of the same return finds nothing. */
   async takeAttempt(tokenHash: Buffer): Promise<SignInAttempt | null> {
-    const [row]: { state: string; nonce: string; code_verifier: string; return_to: string }[] = await this.dataSource.query(
+    const [[row]]: [{ state: string; nonce: string; code_verifier: string; return_to: string }[], number] = await this.dataSource.query(
       `DELETE FROM sign_in_attempt WHERE token_hash = $1 AND expires_at > now()
        RETURNING state, nonce, code_verifier, return_to`,
       [tokenHash],
