@@ -90,6 +90,7 @@ function mappingItem(m, index) {
 
 function openForm(container, system, localCode, mapping, reload) {
   const slot = container.querySelector('#formulaire-correspondance');
+  container.querySelector('#ajouter-correspondance').hidden = true;
   const relation = mapping?.relation ?? 'EXACT';
   slot.replaceChildren(
     h(`<form id="correspondance" novalidate>
@@ -124,7 +125,10 @@ function openForm(container, system, localCode, mapping, reload) {
   const syncRelation = () => picker.setDisabled(form.elements.relation.value === 'UNMAPPED');
   form.querySelectorAll('input[name="relation"]').forEach((radio) => radio.addEventListener('change', syncRelation));
   syncRelation();
-  form.querySelector('#annuler-correspondance').addEventListener('click', () => slot.replaceChildren());
+  form.querySelector('#annuler-correspondance').addEventListener('click', () => {
+    slot.replaceChildren();
+    container.querySelector('#ajouter-correspondance').hidden = false;
+  });
   form.elements.localLabel.focus();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -5,7 +5,6 @@ import { escapeHtml, h, main, setTitle } from '../lib/dom.js';
 import { postJson } from '../lib/graphql.js';
 import { errorHtml } from '../lib/messages.js';
 import { signedIn, signInMode } from '../lib/session.js';
-import { describeRights } from '../components/header.js';
 
 const FAILURES = {
   expired: 'La connexion a pris trop de temps ou a déjà été utilisée. Recommencez.',
@@ -49,7 +48,7 @@ export async function renderSignIn(_params, params) {
               p,
               i,
             ) => `<label class="choice persona"><input type="radio" name="persona" value="${escapeHtml(p.key)}"${i === 0 ? ' checked' : ''} />
-            <span><strong>${escapeHtml(p.name)}</strong> — ${escapeHtml(p.description)}<br /><span class="count">${escapeHtml(describeRights({ roles: p.roles, stewardDomains: p.stewardDomains }))}</span></span></label>`,
+            <span><strong>${escapeHtml(p.name)}</strong> — ${escapeHtml(p.description)}</span></label>`,
           )
           .join('')}
       </fieldset>

@@ -23,13 +23,14 @@ export class DomainRepository {
    */
   async maintainers(codes: readonly string[], limit: number): Promise<Map<string, { name: string; lastChangeAt: Date }[]>> {
     const rows: { domain: string; name: string; last: Date }[] = await this.domains.manager.query(
-      `SELECT domain, name, last FROM (
-         SELECT domain_code AS domain, substr(principal, 6) AS name, max(at) AS last,
+      `SELECT domain, COALESCE(p.name, substr(principal, 6)) AS name, last FROM (
+         SELECT domain_code AS domain, principal, max(at) AS last,
                 row_number() OVER (PARTITION BY domain_code ORDER BY max(at) DESC) AS rank
          FROM change
          WHERE domain_code = ANY($1) AND principal LIKE 'user:%' AND entity_type IN ('CONCEPT', 'MAPPING')
          GROUP BY domain_code, principal
-       ) ranked WHERE rank <= $2 ORDER BY domain, last DESC`,
+       ) ranked LEFT JOIN person p ON p.id = ranked.principal -- their name, when they signed in to the page
+       WHERE rank <= $2 ORDER BY domain, last DESC`,
       [codes, limit],
     );
     const byDomain = new Map<string, { name: string; lastChangeAt: Date }[]>();
