@@ -102,7 +102,7 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     await error.waitFor();
     expect(await label.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('prefLabel.fr');
-    expect(await error.textContent()).toMatch(/^Cette valeur n’est pas acceptée\./);
+    expect(await error.textContent()).toBe('Un autre concept du domaine porte déjà ce libellé (FIN-0004).');
 
     await label.fill('Budget climatique');
     await page.getByRole('button', { name: 'Enregistrer et envoyer en relecture' }).click();

@@ -7,13 +7,6 @@ const TEXT_LISTS = ['altLabels'];
 const LISTS = ['acronyms', 'broader', 'related'];
 const LANGUAGES = ['fr', 'en'];
 
-/**
- * Today the API replaces every language of a text field it is given; once
- * it keeps a language left out (and clears one sent as null), set this to
- * false to send only the languages that changed.
- */
-const SEND_WHOLE_TEXT_FIELDS = true;
-
 /** From a concept as the API reads it (several languages asked by alias), or from a pending proposal. */
 export function contentOfConcept(c) {
   if (c.pendingRevision?.proposed) return contentOfSnapshot(c.pendingRevision.proposed);
@@ -48,15 +41,18 @@ export const emptyContent = () => contentOfSnapshot({});
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const orNull = (text) => (text.trim() === '' ? null : text.trim());
 
-/** The UpdateConceptInput of an edit: only changed fields (and, in a text, the languages as SEND_WHOLE_TEXT_FIELDS says). */
+/**
+ * The UpdateConceptInput of an edit: only the fields that changed and, in a
+ * text by language, only the languages that changed (the API keeps a
+ * language left out, and clears one sent as null).
+ */
 export function changedFields(before, after) {
   const input = {};
   for (const name of [...TEXTS, ...TEXT_LISTS]) {
     const changed = LANGUAGES.filter((lang) => !same(before[name][lang], after[name][lang]));
     if (!changed.length) continue;
-    const languages = SEND_WHOLE_TEXT_FIELDS ? LANGUAGES : changed;
     input[name] = Object.fromEntries(
-      languages.map((lang) => {
+      changed.map((lang) => {
         const value = after[name][lang];
         return [lang, TEXT_LISTS.includes(name) ? (value.length ? value : null) : orNull(value)];
       }),

@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, LEXIQUE_CONFIG, LexiqueConfig, Principal } from '@lexique/core';
+import { DomainError, ErrorReason, LEXIQUE_CONFIG, LexiqueConfig, Principal, refusal } from '@lexique/core';
 import { PeopleRepository } from './people.repository';
 import { hashCookieToken, newCookieToken, wellFormedToken } from './session-cookie';
 import { SessionRepository } from './session.repository';
 
-/** Why a session cookie did not sign the request in; the page offers to sign in again. */
-export const SESSION_EXPIRED = 'SESSION_EXPIRED';
-
+/** A session cookie that signs nobody in (ended, or never issued here); the page offers to sign in again. */
 export function sessionExpired(): DomainError {
-  return new DomainError(ErrorCode.UNAUTHENTICATED, 'Your session has ended: sign in again', undefined, { reason: SESSION_EXPIRED });
+  return refusal(ErrorReason.SESSION_EXPIRED, 'Your session has ended: sign in again');
 }
 
 export function isSessionRefusal(error: unknown): boolean {
-  return error instanceof DomainError && error.details?.reason === SESSION_EXPIRED;
+  return error instanceof DomainError && error.reason === ErrorReason.SESSION_EXPIRED;
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;

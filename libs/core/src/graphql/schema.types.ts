@@ -182,6 +182,11 @@ export interface UpdateDomainInput {
     requiresReview?: Nullable<boolean>;
 }
 
+export interface ConceptVersionInput {
+    code: string;
+    version: number;
+}
+
 export interface CreateSystemInput {
     code: string;
     name: string;
@@ -273,6 +278,9 @@ export interface IMutation {
     rejectConcept(code: string, version: number, reason: string): Concept | Promise<Concept>;
     deprecateConcept(code: string, version: number, replacedBy?: Nullable<string>, reason?: Nullable<string>): Concept | Promise<Concept>;
     restoreConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
+    submitConcepts(items: ConceptVersionInput[], reason?: Nullable<string>): Concept[] | Promise<Concept[]>;
+    approveConcepts(items: ConceptVersionInput[], reason?: Nullable<string>): Concept[] | Promise<Concept[]>;
+    rejectConcepts(items: ConceptVersionInput[], reason: string): Concept[] | Promise<Concept[]>;
     createDomain(input: CreateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
     updateDomain(code: string, version: number, input: UpdateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
     createSystem(input: CreateSystemInput, reason?: Nullable<string>): InformationSystem | Promise<InformationSystem>;

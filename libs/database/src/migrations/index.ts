@@ -6,7 +6,8 @@ import { Stewardship1764300500000 } from './1764300500000-stewardship';
 import { SearchScale1764300800000 } from './1764300800000-search-scale';
 import { TranslationLookup1764300950000 } from './1764300950000-translation-lookup';
 import { MappingIndexes1764300960000 } from './1764300960000-mapping-indexes';
-import { Workspace1764301000000 } from './1764301000000-workspace';
+import { OneWriter1764310000000 } from './1764310000000-one-writer';
+import { Workspace1764320000000 } from './1764320000000-workspace';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   SearchScale1764300800000,
   TranslationLookup1764300950000,
   MappingIndexes1764300960000,
-  Workspace1764301000000,
+  OneWriter1764310000000,
+  Workspace1764320000000,
 ];

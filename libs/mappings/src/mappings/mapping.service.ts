@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { badInput, canSeeUnpublished, Connection, decodeCursor, pageSize, RequestContext, Role, toConnection } from '@lexique/core';
+import { AccessPolicy } from '@lexique/access';
+import { badInput, Connection, decodeCursor, pageSize, RequestContext, toConnection } from '@lexique/core';
 import { localCodeKey } from './local-code';
 import { MappingRelation, MappingStatus } from './mapping-relation';
 import { MappingEntity } from './mapping.entity';
@@ -38,12 +39,9 @@ export class MappingService {
    */
   async ofLocalCode(ctx: RequestContext, system: string, localCode: string): Promise<MappingEntity[]> {
     const rows = await this.mappings.ofLocalCode(system.trim().toUpperCase(), localCodeKey(localCode));
-    const admin = ctx.principal.roles.includes(Role.ADMIN);
+    const policy = AccessPolicy.of(ctx.principal);
     return rows
-      .filter(
-        ({ mapping, domain }) =>
-          mapping.status === MappingStatus.PUBLISHED || admin || (domain !== null && canSeeUnpublished(ctx.principal, domain)),
-      )
+      .filter(({ mapping, domain }) => mapping.status === MappingStatus.PUBLISHED || policy.mayReadUnpublished(domain))
       .map(({ mapping }) => mapping);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '@lexique/access';
 import { notFound, RequestContext } from '@lexique/core';
 import { ConceptRepository } from '../concepts/concept.repository';
 import { DomainRepository } from '../domains/domain.repository';
-import { assertStewardOf } from '../review/steward-access';
 
 const MIN_DIGITS = 4;
 
@@ -18,7 +18,7 @@ export class ConceptCodeService {
   async nextCode(ctx: RequestContext, rawDomain: string): Promise<string> {
     const [domain] = await this.domains.findByCodes([rawDomain.trim().toUpperCase()]);
     if (!domain) throw notFound(`Unknown domain "${rawDomain}"`, 'domain');
-    assertStewardOf(ctx.principal, domain.code);
+    AccessPolicy.of(ctx.principal).assertMayWrite(domain.code, 'concepts');
     const { highest, width } = await this.concepts.highestNumberedCode(domain.code);
     const next = (BigInt(highest ?? '0') + 1n).toString();
     return `${domain.code}-${next.padStart(Math.max(MIN_DIGITS, width ?? 0), '0')}`;

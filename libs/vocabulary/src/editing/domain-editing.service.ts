@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, LocalizedText, notFound, RequestContext } from '@lexique/core';
 import { ChangeLogRepository } from '@lexique/database';
 import { DomainEntity } from '../domains/domain.entity';
-import { LIMITS, LocalizedInput, localizedText } from './concept-content';
+import { LIMITS, LocalizedInput, localizedTextInput } from '../writing/concept-patch';
 import { normalizeReason } from './write-context';
 
 export interface DomainInput {
@@ -105,7 +105,7 @@ function snapshot(domain: DomainEntity): DomainSnapshot {
 
 /** Domain texts follow the rules of concept texts: French label required, known languages, trimmed, bounded. */
 function texts(input: DomainInput): { label: LocalizedText; description: LocalizedText } {
-  const label = localizedText(input.label, 'input.label', LIMITS.label);
+  const label = localizedTextInput(input.label, 'input.label', LIMITS.label);
   if (!label.fr) throw badInput('input.label.fr', '"input.label.fr" is required: every domain has a French label');
-  return { label, description: localizedText(input.description, 'input.description', LIMITS.text) };
+  return { label, description: localizedTextInput(input.description, 'input.description', LIMITS.text) };
 }

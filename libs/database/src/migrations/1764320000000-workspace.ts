@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * signing out ends a session everywhere at once, and the checkpoint of the
  * mail notifier that follows the change log.
  */
-export class Workspace1764301000000 implements MigrationInterface {
-  name = 'Workspace1764301000000';
+export class Workspace1764320000000 implements MigrationInterface {
+  name = 'Workspace1764320000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
