@@ -220,7 +220,7 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     await accessible('domaine');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tableur (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('FIN.csv');
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text).toContain('FIN-0059'); // a draft, included for the domain's steward
   });
 
@@ -228,7 +228,7 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     ['a reader', 'agent', 'Marc Petit'],
     ['an anonymous visitor', null, null],
   ])('shows %s no edit control anywhere', async (_who, persona, name) => {
-    if (persona) await signIn(persona, name!);
+    if (persona) await signIn(persona, name);
     for (const address of [
       '/concept/FIN-0001',
       '/concept/FIN-0001/historique',

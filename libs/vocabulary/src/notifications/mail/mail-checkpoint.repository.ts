@@ -35,7 +35,8 @@ export class MailCheckpointRepository {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }]: { locked: boolean }[] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [MAIL_LOCK]);
+      const rows = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [MAIL_LOCK])) as { locked: boolean }[];
+      const locked = rows[0].locked;
       if (!locked) return { ran: false };
       try {
         return { ran: true, result: await work() };
