@@ -3,7 +3,7 @@
 import { escapeHtml } from '../lib/dom.js';
 import { signInMode } from '../lib/session.js';
 
-export function signInHref() {
+function signInHref() {
   const here = window.location.pathname + window.location.search;
   if (signInMode() === 'provider') return `/auth/login?returnTo=${encodeURIComponent(here)}`;
   if (signInMode() === 'demo') return `/connexion?retour=${encodeURIComponent(here)}`;

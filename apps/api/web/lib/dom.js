@@ -47,8 +47,3 @@ export function plural(count, one, many) {
 export function copyButton(value, label) {
   return `<button type="button" class="copy" data-copy="${escapeHtml(value)}" aria-label="Copier ${escapeHtml(label)}">Copier</button>`;
 }
-
-/** Replaces the main content and moves nothing else: navigation moves the focus (see router.js). */
-export function show(html) {
-  main().replaceChildren(h(html));
-}

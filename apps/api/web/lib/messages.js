@@ -104,7 +104,7 @@ export function fieldKey(path) {
 }
 
 /** The French sentence for a refusal (without the server's detail). */
-export function frenchMessage(error) {
+function frenchMessage(error) {
   if (error.name === 'NetworkError') return error.message;
   const reason = error.reason && REASONS[error.reason];
   if (reason) return reason(error.extensions ?? {});

@@ -11,8 +11,6 @@ const state = {
   domains: new Map(),
   /** Set when the session cookie was refused (expired or ended elsewhere). */
   expired: false,
-  /** The API refused anonymous reading: nothing shows before signing in. */
-  closed: false,
 };
 
 /** How people sign in here, as the server says in the page's meta tag: provider, demo or none. */
@@ -33,8 +31,8 @@ export async function loadSession() {
       const data = await graphql(DOMAINS_QUERY);
       state.domains = new Map(data.domains.map((d) => [d.code, d.label]));
     } catch (again) {
+      // without anonymous reading, each screen says to sign in (router.js)
       if (again.code !== 'UNAUTHENTICATED') throw again;
-      state.closed = true;
     }
   }
   return state;
