@@ -53,6 +53,7 @@ import { ConceptWriter } from './writing/concept-writer';
   ],
   exports: [
     ConceptWriter,
+    DomainEditingService,
     RevisionRepository,
     HistoryService,
     ConceptService,
