@@ -70,6 +70,7 @@ import { MailTransport } from './notifications/mail/mail-transport';
   ],
   exports: [
     ConceptWriter,
+    DomainEditingService,
     RevisionRepository,
     HistoryService,
     ConceptService,

@@ -38,6 +38,21 @@ export enum FileEncoding {
     BASE64 = "BASE64"
 }
 
+export enum ImportOutcome {
+    CREATED = "CREATED",
+    UPDATED = "UPDATED",
+    UNCHANGED = "UNCHANGED",
+    PROPOSED = "PROPOSED",
+    REFUSED = "REFUSED"
+}
+
+export enum ImportEntity {
+    DOMAIN = "DOMAIN",
+    CONCEPT = "CONCEPT",
+    SYSTEM = "SYSTEM",
+    MAPPING = "MAPPING"
+}
+
 export enum SystemStatus {
     ACTIVE = "ACTIVE",
     RETIRING = "RETIRING",
@@ -105,6 +120,7 @@ export interface ImportFileInput {
     domain?: Nullable<string>;
     system?: Nullable<string>;
     dryRun?: Nullable<boolean>;
+    submit?: Nullable<boolean>;
 }
 
 export interface MappingInput {
@@ -298,13 +314,26 @@ export interface ImportProblem {
     line?: Nullable<number>;
     subject?: Nullable<string>;
     field: string;
+    reason: string;
     message: string;
+    values?: Nullable<JSON>;
 }
 
 export interface ImportCounts {
     created: number;
     updated: number;
     unchanged: number;
+    proposed: number;
+}
+
+export interface ImportRow {
+    line?: Nullable<number>;
+    subject?: Nullable<string>;
+    entity: ImportEntity;
+    key: string;
+    outcome: ImportOutcome;
+    status?: Nullable<string>;
+    reasons: string[];
 }
 
 export interface ImportReport {
@@ -320,6 +349,7 @@ export interface ImportReport {
     sentToReview: number;
     problems: ImportProblem[];
     problemCount: number;
+    outcomes: ImportRow[];
 }
 
 export interface MappingItemError {

@@ -4,7 +4,16 @@ import { ChangeLogRepository } from '@lexique/database';
 import { CONCEPT_SNAPSHOT_SQL } from '../concepts/concept-snapshot';
 import { ConceptStatus } from '../concepts/concept-status';
 import { ConceptAction } from '../concepts/concept-status.machine';
-import { CHECKED_WRITES, ResolvedWrite, ROW_WRITES, WriteDecision, WriteEffect, WriteIntent, WriteOutcome } from './concept-write';
+import {
+  CHECKED_WRITES,
+  ResolvedWrite,
+  ROW_WRITES,
+  WriteCounts,
+  WriteDecision,
+  WriteEffect,
+  WriteIntent,
+  WriteOutcome,
+} from './concept-write';
 import { WriteProblem } from './write-problem';
 
 /** A write as staged: the request, already checked field by field. */
@@ -439,10 +448,25 @@ export class ConceptWriteRepository {
         AND c.replaced_by_id IS DISTINCT FROM r.id`);
   }
 
-  async outcomes(manager: EntityManager, limit: number | null): Promise<WriteOutcome[]> {
+  /** The outcome of the concepts staged among the first `before` of the write. */
+  async outcomes(manager: EntityManager, before: number): Promise<WriteOutcome[]> {
     return manager.query(
-      `SELECT ord, COALESCE(after ->> 'code', code) AS code, id, effect, line, subject FROM concept_write ORDER BY ord LIMIT $1`,
-      [limit],
+      `SELECT ord, COALESCE(after ->> 'code', code) AS code, id, effect, COALESCE(target_status, current_status) AS status, line, subject
+       FROM concept_write WHERE ord < $1 ORDER BY ord`,
+      [before],
     );
+  }
+
+  /** The write in numbers; `sentToReview`: concepts it brings into review (a steward's file saying PUBLISHED, or sent on purpose). */
+  async counts(manager: EntityManager): Promise<WriteCounts & { sentToReview: number }> {
+    const [row]: (WriteCounts & { sentToReview: number })[] = await manager.query(`
+      SELECT count(*) FILTER (WHERE effect = 'CREATE')::int AS created,
+             count(*) FILTER (WHERE effect NOT IN ('CREATE', 'UNCHANGED', 'PROPOSE_REVISION'))::int AS updated,
+             count(*) FILTER (WHERE effect = 'UNCHANGED')::int AS unchanged,
+             count(*) FILTER (WHERE effect = 'PROPOSE_REVISION')::int AS proposed,
+             count(*) FILTER (WHERE effect IN ('CREATE', 'UPDATE') AND target_status = 'IN_REVIEW'
+                              AND current_status IS DISTINCT FROM 'IN_REVIEW')::int AS "sentToReview"
+      FROM concept_write`);
+    return row;
   }
 }

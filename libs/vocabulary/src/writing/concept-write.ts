@@ -113,6 +113,16 @@ export interface WriteOutcome {
   code: string;
   id: string | null;
   effect: WriteEffect | null;
+  /** The concept's status after the write (null for a refused new one). */
+  status: ConceptStatus | null;
   line: number | null;
   subject: string | null;
+}
+
+/** How many concepts the write creates, changes, leaves alone or proposes changes to. */
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  proposed: number;
 }

@@ -5,7 +5,7 @@ import { ErrorReason, RequestContext } from '@lexique/core';
 import { ConceptStatus } from '../concepts/concept-status';
 import { broaderCycles } from './broader-cycles';
 import { checkConceptCode, conceptCode, ConceptPatchInput, normalizePatch } from './concept-patch';
-import { ConceptWrite, WriteEffect, WriteIntent, WriteOutcome } from './concept-write';
+import { ConceptWrite, WriteCounts, WriteEffect, WriteIntent, WriteOutcome } from './concept-write';
 import { ConceptWriteRepository, STAGE_BATCH, StagedWrite } from './concept-write.repository';
 import { decideWrite } from './write-decision';
 import { WriteProblem, WriteProblems } from './write-problem';
@@ -29,6 +29,9 @@ export interface ConceptWriteResult {
   applied: boolean;
   problems: PlacedProblem[];
   outcomes: WriteOutcome[];
+  /** What the write does, or would do without its problems. */
+  counts: WriteCounts;
+  sentToReview: number;
 }
 
 /** What a door hands over: a write with its patch as the caller sent it (checked here). */
@@ -63,7 +66,7 @@ export class ConceptWriter {
 
 export class ConceptWriteSession {
   private readonly problems = new WriteProblems();
-  private readonly positions: { line: number | null; subject: string | null }[] = [];
+  private readonly positions: { line: number | null; subject: string | null; code: string }[] = [];
   private pending: StagedWrite[] = [];
   private readonly policy: AccessPolicy;
 
@@ -80,7 +83,7 @@ export class ConceptWriteSession {
   async add(writes: Iterable<ConceptWriteRequest>): Promise<void> {
     for (const write of writes) {
       const ord = this.positions.length;
-      this.positions.push({ line: write.line ?? null, subject: write.subject ?? null });
+      this.positions.push({ line: write.line ?? null, subject: write.subject ?? null, code: write.code });
       const staged = this.check(ord, write);
       if (staged) this.pending.push(staged);
       if (this.pending.length >= STAGE_BATCH) await this.flush();
@@ -95,11 +98,16 @@ export class ConceptWriteSession {
     await repository.lockDomains(manager, await repository.domainsToLock(manager));
     await repository.resolve(manager);
 
+    // rows with a faulty value are still decided and checked, so that a file gets every problem of a row at once;
+    // a concept named twice is judged once, on its first row
+    const repeated = new Set(problems.list.filter((p) => p.reason === ErrorReason.DUPLICATE_IN_REQUEST).map((p) => p.ord));
     const decisions = [];
     for (const row of await repository.resolved(manager)) {
-      if (problems.isRefused(row.ord)) continue;
+      if (repeated.has(row.ord)) continue;
       const decision = decideWrite(row, this.policy, problems);
       if (decision?.effect === WriteEffect.UNCHANGED && this.options.refuseUnchanged) {
+        // an edit whose only values were refused changes nothing either: its own problems say why
+        if (problems.isRefused(row.ord)) continue;
         problems.add(row.ord, ErrorReason.UNCHANGED, null, `This edit changes nothing in ${row.code}`, { concept: row.code });
       } else if (decision) decisions.push(decision);
     }
@@ -132,11 +140,35 @@ export class ConceptWriteSession {
       if (rows !== expected)
         throw new Error(`Concepts changed while they were being written (${rows} of ${expected} rows at the version read)`);
     }
+    const { sentToReview, ...counts } = await repository.counts(manager);
     return {
       applied,
-      problems: problems.sorted().map((problem) => ({ ...problem, ...this.positions[problem.ord] })),
-      outcomes: await repository.outcomes(manager, this.options.outcomeLimit ?? null),
+      problems: problems.sorted().map((problem) => {
+        const { line, subject } = this.positions[problem.ord];
+        return { ...problem, line, subject };
+      }),
+      outcomes: await this.outcomes(),
+      counts,
+      sentToReview,
     };
+  }
+
+  /** Every concept of the write in order, those refused before staging (a malformed code) included. */
+  private async outcomes(): Promise<WriteOutcome[]> {
+    const limit = Math.min(this.options.outcomeLimit ?? Infinity, this.positions.length);
+    const staged = new Map((await this.repository.outcomes(this.manager, limit)).map((outcome) => [outcome.ord, outcome]));
+    return this.positions.slice(0, limit).map(
+      (position, ord) =>
+        staged.get(ord) ?? {
+          ord,
+          code: position.code,
+          id: null,
+          effect: null,
+          status: null,
+          line: position.line,
+          subject: position.subject,
+        },
+    );
   }
 
   private async flush(): Promise<void> {

@@ -41,7 +41,7 @@ export function decideWrite(row: ResolvedWrite, policy: AccessPolicy, problems: 
     if (!row.domainExists) return refuse(ErrorReason.UNKNOWN_DOMAIN, 'domain', `Unknown domain "${domain ?? ''}"`, { domain });
     if (!checkConceptCode(row.code, domain, 'code', (reason, field, message, values) => refuse(reason, field, message, values)))
       return null;
-    if (!policy.mayWrite(domain)) return notSteward();
+    if (!policy.mayWrite(domain)) return notSteward('domain');
     const wanted = row.requestedStatus ?? DRAFT;
     if (!isPublic(wanted) || policy.mayImportPublished(domain, rule)) return decision(WriteEffect.CREATE, wanted);
     // a steward's file cannot publish where a second person must approve: new entries wait in review
@@ -96,9 +96,9 @@ export function decideWrite(row: ResolvedWrite, policy: AccessPolicy, problems: 
       return attempt(() => upsert(row, policy, status, decision, refuse));
   }
 
-  function notSteward(): null {
+  function notSteward(field: string | null = null): null {
     return domain
-      ? refuse(ErrorReason.NOT_STEWARD, null, `Only a steward of domain ${domain} or an admin may change its concepts`, { domain })
+      ? refuse(ErrorReason.NOT_STEWARD, field, `Only a steward of domain ${domain} or an admin may change its concepts`, { domain })
       : refuse(ErrorReason.ADMIN_ONLY, null, 'Only admins may change this concept');
   }
 }
