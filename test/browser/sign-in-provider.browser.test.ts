@@ -49,6 +49,9 @@ run('sign-in through an OpenID Connect provider (Chromium, oidc-provider)', () =
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(base + from);
     await page.waitForSelector('#compte .name');
+    // the header comes first, then the screen
+    await page.waitForSelector('main h1');
+    await page.waitForLoadState('networkidle');
   }
 
   const sql = async (text: string, params: unknown[] = []) => {
@@ -79,7 +82,7 @@ run('sign-in through an OpenID Connect provider (Chromium, oidc-provider)', () =
 
     expect(await page.locator('#compte .name').textContent()).toBe('Alice Martin');
     expect(await page.locator('#compte .rights').textContent()).toBe('Référent des données : Finances');
-    expect(await page.getByRole('link', { name: 'Modifier' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Modifier' }).waitFor();
 
     const cookies = (await context.cookies(base)).filter((c) => c.name.startsWith('lexique'));
     expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['lexique_session', true, 'Strict']]);
@@ -118,6 +121,8 @@ run('sign-in through an OpenID Connect provider (Chromium, oidc-provider)', () =
     await page.reload();
     await page.waitForSelector('.banner');
     expect(await page.locator('.banner').textContent()).toContain('Votre session a expiré');
+    await page.waitForSelector('main h1');
+    await page.waitForLoadState('networkidle');
     expect(await page.locator('#compte').getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
     expect((await context.cookies(base)).filter((c) => c.name === 'lexique_session')).toEqual([]);
