@@ -150,7 +150,8 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     expect(approved.errors).toBeUndefined();
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.waitForSelector('#compte a');
+    await page.waitForURL(`${base}/`);
+    await page.locator('#compte').getByRole('link', { name: 'Se connecter' }).waitFor();
     await signIn('claire', 'Claire Dubois');
     await page.getByRole('link', { name: 'Mes notifications' }).click();
     await page.waitForSelector('.notification');

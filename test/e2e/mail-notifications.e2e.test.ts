@@ -1,4 +1,4 @@
-import { MailNotifier } from '@lexique/vocabulary';
+import { MailNotifier, MailNotifierRunner } from '@lexique/vocabulary';
 import { demoSession } from '../support/sessions';
 import { startSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -16,6 +16,8 @@ describe('mail to stewards and authors, through a real SMTP server (e2e)', () =>
       env: { SMTP_URL: smtp.url, MAIL_FROM: 'Lexique <lexique@bordeaux-metropole.example>', LEXIQUE_PUBLIC_URL: 'https://lexique.example' },
     });
     notifier = t.app.get(MailNotifier);
+    // the test runs the rounds itself: the app's own timer would send between two steps
+    await t.app.get(MailNotifierRunner).onApplicationShutdown();
     // the runner's first round sets the checkpoint at the end of the log: nothing from the past is mailed
     await notifier.catchUp();
     for (const persona of ['claire', 'julien', 'sophie', 'admin']) people[persona] = (await demoSession(t, persona)).cookie;
@@ -90,7 +92,8 @@ describe('mail to stewards and authors, through a real SMTP server (e2e)', () =>
     await new Promise((r) => setTimeout(r, 50));
     const before = smtp.mails.length;
     const rounds = await Promise.all([notifier.catchUp(), notifier.catchUp(), notifier.catchUp()]);
-    expect(rounds.filter((r) => r === null).length).toBeGreaterThanOrEqual(1);
+    // whichever got the turn sent the batch; the others waited their turn or found nothing left
+    expect(rounds.reduce((sum, round) => sum + (round?.mails ?? 0), 0)).toBeLessThanOrEqual(1);
     const mails = smtp.mails.slice(before).concat(await deliver());
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe('[Lexique] 2 propositions à relire en Finances (FIN)');
