@@ -1,3 +1,4 @@
+import { ChangeLogReader } from '@lexique/database';
 import { MailNotifier, MailNotifierRunner } from '@lexique/vocabulary';
 import { demoSession } from '../support/sessions';
 import { startSmtpServer } from '../support/smtp';
@@ -89,7 +90,11 @@ describe('mail to stewards and authors, through a real SMTP server (e2e)', () =>
   it('sends one mail per person for a batch, and one set of mails with two notifiers racing (two replicas)', async () => {
     await submitNew('FIN-7003', 'Premier lot');
     await submitNew('FIN-7004', 'Second lot');
-    await new Promise((r) => setTimeout(r, 50));
+    // both submissions readable by a follower (no older transaction still running), so one batch holds them
+    const reader = t.app.get(ChangeLogReader);
+    const { history } = await gql('claire', `{ history(key: "FIN-7004") { sequence } }`);
+    const last = BigInt((history as { sequence: string }[]).at(-1)!.sequence);
+    for (let i = 0; i < 100 && BigInt((await reader.head())?.seq ?? 0) < last; i++) await new Promise((r) => setTimeout(r, 50));
     const before = smtp.mails.length;
     const rounds = await Promise.all([notifier.catchUp(), notifier.catchUp(), notifier.catchUp()]);
     // whichever got the turn sent the batch; the others waited their turn or found nothing left
