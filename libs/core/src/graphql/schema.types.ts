@@ -74,6 +74,13 @@ export enum MappingStatus {
     PUBLISHED = "PUBLISHED"
 }
 
+export enum ReviewItemKind {
+    NEW_CONCEPT = "NEW_CONCEPT",
+    CONCEPT_REVISION = "CONCEPT_REVISION",
+    NEW_MAPPING = "NEW_MAPPING",
+    MAPPING_REVISION = "MAPPING_REVISION"
+}
+
 export enum MatchField {
     PREF_LABEL = "PREF_LABEL",
     ACRONYM = "ACRONYM",
@@ -258,6 +265,7 @@ export interface IQuery {
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
+    reviewQueue(domains?: Nullable<string[]>, first?: Nullable<number>, after?: Nullable<string>): ReviewQueueConnection | Promise<ReviewQueueConnection>;
     search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
     changes(after?: Nullable<string>, first?: Nullable<number>, domains?: Nullable<string[]>): ChangeConnection | Promise<ChangeConnection>;
@@ -467,6 +475,38 @@ export interface Concept {
     version: number;
     createdAt: DateTime;
     updatedAt: DateTime;
+}
+
+export interface ReviewItem {
+    kind: ReviewItemKind;
+    key: string;
+    domain?: Nullable<string>;
+    author?: Nullable<string>;
+    since: DateTime;
+    version: number;
+    reason?: Nullable<string>;
+    changes: FieldChange[];
+    mayApprove: boolean;
+    concept?: Nullable<Concept>;
+    mapping?: Nullable<Mapping>;
+}
+
+export interface ReviewItemEdge {
+    cursor: string;
+    node: ReviewItem;
+}
+
+export interface ReviewQueueDomain {
+    domain?: Nullable<string>;
+    count: number;
+    oldestSince: DateTime;
+}
+
+export interface ReviewQueueConnection {
+    totalCount: number;
+    domains: ReviewQueueDomain[];
+    edges: ReviewItemEdge[];
+    pageInfo: PageInfo;
 }
 
 export interface FacetCount {
