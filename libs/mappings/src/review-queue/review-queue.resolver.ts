@@ -1,6 +1,6 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@lexique/access';
-import { RequestContext, Role } from '@lexique/core';
+import { Gql, RequestContext, Role } from '@lexique/core';
 import { ConceptService } from '@lexique/vocabulary';
 import { MappingService } from '../mappings/mapping.service';
 import { ReviewItemView, ReviewQueueService } from './review-queue.service';
@@ -31,11 +31,13 @@ export class ReviewItemFieldResolver {
 
   @ResolveField()
   concept(@Ctx() ctx: RequestContext, @Parent() item: ReviewItemView) {
-    return item.kind === 'NEW_CONCEPT' || item.kind === 'CONCEPT_REVISION' ? this.concepts.find(ctx, { id: item.id }) : null;
+    const ofConcept = item.kind === Gql.ReviewItemKind.NEW_CONCEPT || item.kind === Gql.ReviewItemKind.CONCEPT_REVISION;
+    return ofConcept ? this.concepts.find(ctx, { id: item.id }) : null;
   }
 
   @ResolveField()
   mapping(@Ctx() ctx: RequestContext, @Parent() item: ReviewItemView) {
-    return item.kind === 'NEW_MAPPING' || item.kind === 'MAPPING_REVISION' ? this.mappings.byId(ctx, item.id) : null;
+    const ofMapping = item.kind === Gql.ReviewItemKind.NEW_MAPPING || item.kind === Gql.ReviewItemKind.MAPPING_REVISION;
+    return ofMapping ? this.mappings.byId(ctx, item.id) : null;
   }
 }
