@@ -27,7 +27,12 @@ export interface ReviewQueuePage {
 export class ReviewQueueService {
   constructor(private readonly queue: ReviewQueueRepository) {}
 
-  async page(ctx: RequestContext, domains: readonly string[] | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+  async page(
+    ctx: RequestContext,
+    domains: readonly string[] | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ) {
     const limit = pageSize(first, MAX_QUEUE_PAGE, 50);
     const policy = AccessPolicy.of(ctx.principal);
     const scope = this.scope(policy, domains);
@@ -54,7 +59,12 @@ export class ReviewQueueService {
     const wanted = [...new Set(asked.map((code) => code.trim().toUpperCase()))];
     wanted.forEach((domain, i) => {
       if (!policy.mayWrite(domain)) {
-        throw refusal(ErrorReason.NOT_STEWARD, `You are not a steward of domain ${domain}: its review queue is not yours`, `domains[${i}]`, { domain });
+        throw refusal(
+          ErrorReason.NOT_STEWARD,
+          `You are not a steward of domain ${domain}: its review queue is not yours`,
+          `domains[${i}]`,
+          { domain },
+        );
       }
     });
     return wanted;
