@@ -81,6 +81,13 @@ export enum NotificationDecision {
     REVISION_REJECTED = "REVISION_REJECTED"
 }
 
+export enum ReviewItemKind {
+    NEW_CONCEPT = "NEW_CONCEPT",
+    CONCEPT_REVISION = "CONCEPT_REVISION",
+    NEW_MAPPING = "NEW_MAPPING",
+    MAPPING_REVISION = "MAPPING_REVISION"
+}
+
 export enum MatchField {
     PREF_LABEL = "PREF_LABEL",
     ACRONYM = "ACRONYM",
@@ -266,6 +273,7 @@ export interface IQuery {
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
     myNotifications(first?: Nullable<number>): Notification[] | Promise<Notification[]>;
+    reviewQueue(domains?: Nullable<string[]>, first?: Nullable<number>, after?: Nullable<string>): ReviewQueueConnection | Promise<ReviewQueueConnection>;
     search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
     changes(after?: Nullable<string>, first?: Nullable<number>, domains?: Nullable<string[]>): ChangeConnection | Promise<ChangeConnection>;
@@ -504,6 +512,38 @@ export interface Change {
     before?: Nullable<JSON>;
     after?: Nullable<JSON>;
     changes: FieldChange[];
+}
+
+export interface ReviewItem {
+    kind: ReviewItemKind;
+    key: string;
+    domain?: Nullable<string>;
+    author?: Nullable<string>;
+    since: DateTime;
+    version: number;
+    reason?: Nullable<string>;
+    changes: FieldChange[];
+    mayApprove: boolean;
+    concept?: Nullable<Concept>;
+    mapping?: Nullable<Mapping>;
+}
+
+export interface ReviewItemEdge {
+    cursor: string;
+    node: ReviewItem;
+}
+
+export interface ReviewQueueDomain {
+    domain?: Nullable<string>;
+    count: number;
+    oldestSince: DateTime;
+}
+
+export interface ReviewQueueConnection {
+    totalCount: number;
+    domains: ReviewQueueDomain[];
+    edges: ReviewItemEdge[];
+    pageInfo: PageInfo;
 }
 
 export interface FacetCount {

@@ -90,4 +90,10 @@ export class MappingRepository {
     );
     return rows.map((r) => ({ mapping: mappingFromRow(r.row), domain: r.domain }));
   }
+
+  /** Mappings by id, whatever their status: callers have checked who may see them. */
+  byIds(ids: readonly string[]): Promise<MappingEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.mappings.createQueryBuilder('m').where('m.id = ANY(:ids::uuid[])', { ids }).getMany();
+  }
 }
