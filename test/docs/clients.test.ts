@@ -5,6 +5,7 @@ import { ApiKeyService } from '@lexique/access';
 import { Role, systemContext } from '@lexique/core';
 import { LexiqueClient, LexiqueError } from '../../docs/clients/typescript/lexique-client';
 import { bearer } from '../support/auth';
+import { untilChangesReadable } from '../support/change-log';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -40,8 +41,8 @@ describe('the integration clients of the guide (live server)', () => {
     const approver = await bearer({ name: 'remi', roles: [Role.ADMIN] });
     const submitted = await t.gql(`mutation { submitConcept(code: "${code}", version: 1) { version } }`, {}, steward);
     await t.gql(`mutation { approveConcept(code: "${code}", version: ${submitted.data!.submitConcept.version}) { status } }`, {}, approver);
-    // the feed shows a change once no older transaction is still running
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // the feed shows a change once no older transaction of the server is still running
+    await untilChangesReadable(t.databaseUrl);
     return code;
   }
 
