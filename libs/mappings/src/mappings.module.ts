@@ -12,8 +12,6 @@ import { MappingReviewService } from './editing/mapping-review.service';
 import { MappingRevisionLoaders } from './editing/mapping-revision.loaders';
 import { MappingRevisionResolver } from './editing/mapping-revision.resolver';
 import { MappingUpsertService } from './editing/mapping-upsert.service';
-import { MappingWriteGate } from './editing/mapping-write-gate';
-import { MappingWriterRepository } from './editing/mapping-writer.repository';
 import { MappingEntity } from './mappings/mapping.entity';
 import { MappingRepository } from './mappings/mapping.repository';
 import { MappingService } from './mappings/mapping.service';
@@ -22,6 +20,10 @@ import { InformationSystemRepository } from './systems/information-system.reposi
 import { SystemService } from './systems/system.service';
 import { TranslationRepository } from './translation/translation.repository';
 import { TranslationService } from './translation/translation.service';
+import { MappingWriteRepository } from './writing/mapping-write.repository';
+import { MappingWriter } from './writing/mapping-writer';
+import { SystemWriteRepository } from './writing/system-write.repository';
+import { SystemWriter } from './writing/system-writer';
 
 @Module({
   imports: [TypeOrmModule.forFeature([InformationSystemEntity, MappingEntity]), VocabularyModule],
@@ -40,8 +42,10 @@ import { TranslationService } from './translation/translation.service';
     MappingFieldResolver,
     ConceptMappingsResolver,
     SystemAdminResolver,
-    MappingWriterRepository,
-    MappingWriteGate,
+    MappingWriteRepository,
+    MappingWriter,
+    SystemWriteRepository,
+    SystemWriter,
     MappingUpsertService,
     MappingReviewService,
     MappingRevisionLoaders,
@@ -58,6 +62,8 @@ import { TranslationService } from './translation/translation.service';
     SystemEditingService,
     MappingUpsertService,
     MappingReviewService,
+    MappingWriter,
+    SystemWriter,
   ],
 })
 export class MappingsModule {}

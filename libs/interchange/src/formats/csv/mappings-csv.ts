@@ -3,7 +3,11 @@ import { FileReader, ParsedItem } from '../parsed-item';
 import { csvLine, CsvRow, readCsv } from './csv-rows';
 import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
 
-/** The columns written on export, in order. `conceptLabel` is for people reading the file and ignored on import. */
+/**
+ * The columns written on export, in order. `conceptLabel` is for people
+ * reading the file and ignored on import; `version` is the version exported,
+ * which an import checks (a row changed since is refused rather than overwritten).
+ */
 export const MAPPING_CSV_COLUMNS = [
   'system',
   'localCode',
@@ -16,6 +20,7 @@ export const MAPPING_CSV_COLUMNS = [
   'validTo',
   'justification',
   'confidence',
+  'version',
 ] as const;
 
 type MappingColumn = (typeof MAPPING_CSV_COLUMNS)[number];
@@ -76,6 +81,9 @@ function mappingOfRow(row: CsvRow, header: MappingColumn[], defaultSystem?: stri
       case 'confidence':
         record.confidence = cell === '' ? null : Number(cell.replace(',', '.'));
         break;
+      case 'version':
+        record.version = cell === '' ? null : /^\d{1,10}$/.test(cell) ? Number(cell) : NaN;
+        break;
     }
   });
   return { kind: 'mapping', at: { line: row.line }, record };
@@ -99,6 +107,7 @@ export function mappingCsvRow(m: MappingRecord): string {
       m.validTo ?? '',
       m.justification,
       m.confidence === null ? '' : String(m.confidence),
+      m.version === null || m.version === undefined ? '' : String(m.version),
     ],
     CSV_EXPORT_DELIMITER,
   );
