@@ -6,7 +6,6 @@ import { Revision } from '@lexique/vocabulary';
 import { MappingRow } from '../mappings/mapping-row';
 import { MappingSnapshot, snapshotOf } from './mapping-snapshot';
 
-
 export interface PendingMappingRevision {
   revision: Revision<MappingSnapshot>;
   /** The mapping as readers see it, to diff the proposal against. */

@@ -63,7 +63,12 @@ export class MappingUpsertService {
   ) {}
 
   /** One mapping; a refusal is thrown with its field path under `input`; an edit that changes nothing is UNCHANGED. */
-  upsert(ctx: RequestContext, input: MappingFieldsInput, version: number | null | undefined, reasonText?: string | null): Promise<MappingEntity> {
+  upsert(
+    ctx: RequestContext,
+    input: MappingFieldsInput,
+    version: number | null | undefined,
+    reasonText?: string | null,
+  ): Promise<MappingEntity> {
     return this.dataSource.transaction(async (manager) => {
       const reason = normalizeReason(reasonText);
       const result = await this.writer.write(manager, ctx, [toWrite({ input, version })], { reason, refuseUnchanged: true });
@@ -75,9 +80,14 @@ export class MappingUpsertService {
   /** Up to MAX_MAPPING_BATCH mappings, all or nothing, with an error per refused item. */
   upsertMany(ctx: RequestContext, items: readonly MappingItem[], reasonText?: string | null): Promise<MappingBatchResult> {
     if (items.length > MAX_MAPPING_BATCH) {
-      throw refusal(ErrorReason.TOO_MANY, `At most ${MAX_MAPPING_BATCH} mappings per call (got ${items.length}): split the batch`, 'inputs', {
-        max: MAX_MAPPING_BATCH,
-      });
+      throw refusal(
+        ErrorReason.TOO_MANY,
+        `At most ${MAX_MAPPING_BATCH} mappings per call (got ${items.length}): split the batch`,
+        'inputs',
+        {
+          max: MAX_MAPPING_BATCH,
+        },
+      );
     }
     if (items.length === 0) throw badInput('inputs', '"inputs" must hold at least one mapping');
     return this.dataSource.transaction(async (manager) => {

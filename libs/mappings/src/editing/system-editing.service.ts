@@ -23,7 +23,12 @@ export class SystemEditingService {
 
   create(ctx: RequestContext, input: SystemFieldsInput & { code: string }, reasonText?: string | null): Promise<InformationSystemEntity> {
     const { code, ...fields } = input;
-    return this.one(ctx, { intent: SystemIntent.CREATE, code, fields: { status: 'ACTIVE', ...fields } }, reasonText, (field) => `input.${field}`);
+    return this.one(
+      ctx,
+      { intent: SystemIntent.CREATE, code, fields: { status: 'ACTIVE', ...fields } },
+      reasonText,
+      (field) => `input.${field}`,
+    );
   }
 
   /** Fields given replace the current ones; a new `status` must follow the lifecycle. */
@@ -43,10 +48,16 @@ export class SystemEditingService {
     return this.dataSource.transaction(async (manager) => {
       const result = await this.writer.write(manager, ctx, [write], { reason: normalizeReason(reasonText), refuseUnchanged: true });
       if (!result.applied) {
-        const problems = result.problems.map((p) => ({ reason: p.reason, field: p.field === null ? null : place(p.field), message: p.message }));
+        const problems = result.problems.map((p) => ({
+          reason: p.reason,
+          field: p.field === null ? null : place(p.field),
+          message: p.message,
+        }));
         const [first] = result.problems;
         const error = refusal(first.reason, first.message, problems[0].field ?? undefined, first.values);
-        throw problems.length > 1 ? new DomainError(error.code, error.message, error.field, { ...error.details, problems }, error.reason) : error;
+        throw problems.length > 1
+          ? new DomainError(error.code, error.message, error.field, { ...error.details, problems }, error.reason)
+          : error;
       }
       return load(manager, result.outcomes[0].code);
     });

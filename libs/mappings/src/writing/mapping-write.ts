@@ -56,11 +56,7 @@ export enum MappingEffect {
 export const CONTENT_WRITES: readonly MappingEffect[] = [MappingEffect.CREATE, MappingEffect.UPDATE, MappingEffect.APPROVE_REVISION];
 
 /** Effects whose period and concept are checked against the dictionary (a proposal's too, and what approval publishes). */
-export const CHECKED_WRITES: readonly MappingEffect[] = [
-  ...CONTENT_WRITES,
-  MappingEffect.PROPOSE_REVISION,
-  MappingEffect.APPROVE,
-];
+export const CHECKED_WRITES: readonly MappingEffect[] = [...CONTENT_WRITES, MappingEffect.PROPOSE_REVISION, MappingEffect.APPROVE];
 
 /** Effects that change the mapping's row in place (content, status or reviewer). */
 export const ROW_WRITES: readonly MappingEffect[] = [

@@ -104,7 +104,7 @@ export class MappingWriteSession {
     problems.addAll(await repository.requestProblems(manager));
 
     const decisions = (await repository.kinds(manager)).map((kind) => ({ kind, decision: this.decide(kind) }));
-    await repository.recordDecisions(manager, decisions, me);
+    await repository.recordDecisions(manager, decisions);
     problems.addAll(await repository.decisionProblems(manager));
     problems.addAll(await repository.integrityProblems(manager));
 
@@ -114,7 +114,9 @@ export class MappingWriteSession {
       const written = await repository.apply(manager, me, this.options.reason);
       // the versions were read under the locks: a shortfall means a writer that bypassed them
       if (written.written !== written.expected)
-        throw new Error(`Mappings changed while they were being written (${written.written} of ${written.expected} rows at the version read)`);
+        throw new Error(
+          `Mappings changed while they were being written (${written.written} of ${written.expected} rows at the version read)`,
+        );
       deleted = written.deleted;
     }
     const { sentToReview, ...counts } = await repository.counts(manager);
@@ -201,23 +203,34 @@ export class MappingWriteSession {
   }
 }
 
-/** A kind as resolve writes it: its fields joined by `|` in MappingKind's order. */
+/** A kind as resolve writes it: its fields joined by `|` in MappingKind's order, booleans as PostgreSQL prints them (t, f). */
 function parseKind(text: string): MappingKind {
-  const [intent, action, exists, status, domain, afterDomain, requiresReview, editedByMe, hasPending, pendingByMe, versionMatches, changes] =
-    text.split('|');
+  const [
+    intent,
+    action,
+    exists,
+    status,
+    domain,
+    afterDomain,
+    requiresReview,
+    editedByMe,
+    hasPending,
+    pendingByMe,
+    versionMatches,
+    changes,
+  ] = text.split('|');
   return {
     intent: intent as MappingIntent,
     action: (action || null) as MappingAction | null,
-    exists: exists === 'true',
+    exists: exists === 't',
     status: (status || null) as MappingStatus | null,
     domain: domain || null,
     afterDomain: afterDomain || null,
-    requiresReview: requiresReview === 'true',
-    editedByMe: editedByMe === 'true',
-    hasPending: hasPending === 'true',
-    pendingByMe: pendingByMe === 'true',
-    versionMatches: versionMatches === 'true',
-    changes: changes === 'true',
+    requiresReview: requiresReview === 't',
+    editedByMe: editedByMe === 't',
+    hasPending: hasPending === 't',
+    pendingByMe: pendingByMe === 't',
+    versionMatches: versionMatches === 't',
+    changes: changes === 't',
   };
 }
-

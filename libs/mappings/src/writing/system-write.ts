@@ -78,7 +78,8 @@ export function mergeSystemFields(base: SystemSnapshot | null, input: SystemFiel
     const value = typeof input[key] === 'string' ? input[key].trim().replace(/\s+/g, ' ') : '';
     if (!value) report(ErrorReason.REQUIRED, key, `"${key}" must not be empty`);
     else if (hasNul(value)) report(ErrorReason.INVALID_VALUE, key, `"${key}" contains a NUL character`);
-    else if (value.length > max) report(ErrorReason.TOO_LONG, key, `"${key}" must be at most ${max} characters`, { max, length: value.length });
+    else if (value.length > max)
+      report(ErrorReason.TOO_LONG, key, `"${key}" must be at most ${max} characters`, { max, length: value.length });
     return value;
   };
   const pattern = (key: 'kind' | 'owner', regex: RegExp, what: string): string => {

@@ -62,14 +62,21 @@ export class SystemWriter {
       if (code === null) return;
       if (first.has(code)) {
         const earlier = writes[first.get(code)!].line;
-        return report(ErrorReason.DUPLICATE_IN_REQUEST, 'code', `${code} is already named earlier in this write${earlier ? ` (line ${earlier})` : ''}`, {
-          system: code,
-        });
+        return report(
+          ErrorReason.DUPLICATE_IN_REQUEST,
+          'code',
+          `${code} is already named earlier in this write${earlier ? ` (line ${earlier})` : ''}`,
+          {
+            system: code,
+          },
+        );
       }
       first.set(code, ord);
       const stored = current.get(code) ?? null;
-      if (write.intent === SystemIntent.CREATE && stored) return report(ErrorReason.CODE_TAKEN, 'code', `The system ${code} already exists`, { system: code });
-      if (write.intent === SystemIntent.UPDATE && !stored) return report(ErrorReason.NOT_FOUND, 'code', `No system "${code}"`, { system: code });
+      if (write.intent === SystemIntent.CREATE && stored)
+        return report(ErrorReason.CODE_TAKEN, 'code', `The system ${code} already exists`, { system: code });
+      if (write.intent === SystemIntent.UPDATE && !stored)
+        return report(ErrorReason.NOT_FOUND, 'code', `No system "${code}"`, { system: code });
       if (stored && write.version !== null && write.version !== undefined && write.version !== stored.version) {
         return report(
           ErrorReason.STALE_VERSION,
