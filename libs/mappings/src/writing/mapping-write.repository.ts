@@ -271,24 +271,24 @@ export class MappingWriteRepository {
         WHERE w.ord <> w.first
       UNION ALL
         SELECT w.ord, 'concept', 'UNKNOWN_CONCEPT', format('Unknown concept "%s"', w.c_concept), jsonb_build_object('concept', w.c_concept)
-        FROM mapping_write w WHERE w.given & 4 <> 0 AND w.c_concept IS NOT NULL AND NOT w.concept_visible
+        FROM mapping_write w WHERE w.given & 4 <> 0 AND w.c_concept IS NOT NULL AND NOT w.concept_visible AND w.periods IS NULL
       UNION ALL
         SELECT w.ord, 'relation', 'REQUIRED', 'The relation is required', NULL
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.c_relation IS NULL AND w.given & 2 = 0
+        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_relation IS NULL AND w.given & 2 = 0
       UNION ALL
         SELECT w.ord, 'concept', 'REQUIRED',
                format('"concept" is required with the relation %s (use UNMAPPED for a code without equivalent)', w.c_relation),
                jsonb_build_object('relation', w.c_relation)
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.c_relation <> 'UNMAPPED' AND w.c_concept IS NULL
+        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_relation <> 'UNMAPPED' AND w.c_concept IS NULL
       UNION ALL
         SELECT w.ord, 'concept', 'CONCEPT_WITH_UNMAPPED',
                format('An UNMAPPED code has no concept (%s given): set "concept" to null', w.c_concept), jsonb_build_object('concept', w.c_concept)
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.c_relation = 'UNMAPPED' AND w.c_concept IS NOT NULL
+        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_relation = 'UNMAPPED' AND w.c_concept IS NOT NULL
       UNION ALL
         SELECT w.ord, 'validTo', 'PERIOD_ORDER',
                format('"validTo" (exclusive, %s) must come after "validFrom" (%s)', w.c_valid_to, w.c_valid_from),
                jsonb_build_object('validFrom', w.c_valid_from, 'validTo', w.c_valid_to)
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.c_valid_from >= w.c_valid_to
+        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_valid_from >= w.c_valid_to
       ) p ORDER BY ord, field`);
   }
 

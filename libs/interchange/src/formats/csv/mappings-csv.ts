@@ -42,7 +42,8 @@ export const readMappingsCsv: FileReader = async function* (text, options): Asyn
       };
     }
   }
-  for (const name of ['localCode', 'relation', ...(options.system ? [] : ['system'])]) {
+  // other columns may be left out: they keep the fields of existing mappings (a new one then needs its relation)
+  for (const name of ['localCode', ...(options.system ? [] : ['system'])]) {
     if (!table.header.includes(name)) {
       broken = true;
       yield { kind: 'problem', problem: { line: 1, field: name, message: `Missing column "${name}"` } };

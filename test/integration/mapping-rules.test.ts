@@ -1,0 +1,275 @@
+import { DataSource } from 'typeorm';
+import { ImportReport, InterchangeFormat } from '@lexique/interchange';
+import { importText, steward } from '../support/interchange';
+import { freshCode, MAPPING_MUTATIONS } from '../support/mapping-editing';
+import { callers, Callers, Headers, ok } from '../support/stewardship';
+import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Every rule of mappings through every door that can carry it, expecting the
+ * same reason and field and nothing written: one row per rule, run through
+ * upsertMapping, upsertMappings, a mappings CSV and an SSSOM file (a door
+ * that cannot express a value, such as SSSOM's validity dates, is left out of
+ * that row). Review rules go through submitMapping and approveMapping.
+ */
+
+type Door = 'upsertMapping' | 'upsertMappings' | 'mappingsCsv' | 'sssom';
+const ALL: Door[] = ['upsertMapping', 'upsertMappings', 'mappingsCsv', 'sssom'];
+const API_AND_CSV: Door[] = ['upsertMapping', 'upsertMappings', 'mappingsCsv'];
+type Who = 'alice' | 'olga' | 'admin';
+
+interface Fixture {
+  system: string;
+  localCode: string;
+  version?: number;
+}
+
+interface Rule {
+  rule: string;
+  reason: string;
+  /** The field in the mapping (null: the rule names none); a door may place it elsewhere. */
+  field: string | null;
+  /** Where a door names the field differently. */
+  fieldAt?: Partial<Record<Door, string | null>>;
+  /** The mapping the door sends, over a fresh code of SI-MER-FIN mapped EXACT to FIN-0001. */
+  mapping?: Record<string, unknown>;
+  /** Mappings the rule needs first, written by an admin; the write then names the code (and version) it returns. */
+  setup?: (t: TestApp, who: Callers) => Promise<Fixture>;
+  /** The version the write names (on the fixture's code). */
+  version?: (fixture: Fixture) => number;
+  as?: Who;
+  doors: Door[];
+}
+
+const DRAFT = (t: TestApp, who: Callers, input: Record<string, unknown>): Promise<any> =>
+  ok(
+    t,
+    MAPPING_MUTATIONS.upsert,
+    { input: { system: 'SI-MER-FIN', localCode: freshCode(), relation: 'EXACT', concept: 'FIN-0001', ...input } },
+    who.setup,
+  );
+
+const RULES: Rule[] = [
+  { rule: 'an unknown system', reason: 'UNKNOWN_SYSTEM', field: 'system', mapping: { system: 'SI-NOPE' }, doors: ALL },
+  { rule: 'an empty local code', reason: 'REQUIRED', field: 'localCode', mapping: { localCode: '  ' }, doors: API_AND_CSV },
+  { rule: 'a local code over 100 characters', reason: 'TOO_LONG', field: 'localCode', mapping: { localCode: 'x'.repeat(101) }, doors: ALL },
+  // the API's schema refuses an unknown relation before any resolver, SSSOM's reader an unknown predicate
+  { rule: 'an unknown relation', reason: 'INVALID_VALUE', field: 'relation', mapping: { relation: 'SAME' }, doors: ['mappingsCsv'] },
+  { rule: 'no concept for an EXACT relation', reason: 'REQUIRED', field: 'concept', mapping: { concept: null }, doors: API_AND_CSV },
+  {
+    rule: 'a concept with UNMAPPED',
+    reason: 'CONCEPT_WITH_UNMAPPED',
+    field: 'concept',
+    mapping: { relation: 'UNMAPPED' },
+    doors: API_AND_CSV,
+  },
+  { rule: 'an unknown concept', reason: 'UNKNOWN_CONCEPT', field: 'concept', mapping: { concept: 'FIN-9999' }, doors: ALL },
+  { rule: 'a draft concept', reason: 'CONCEPT_NOT_PUBLISHED', field: 'concept', mapping: { concept: 'FIN-0059' }, doors: ALL },
+  // the API's Date scalar refuses these two before the writer (BAD_USER_INPUT): files reach the writer's own check
+  {
+    rule: 'a 30th of February',
+    reason: 'INVALID_FORMAT',
+    field: 'validFrom',
+    mapping: { validFrom: '2024-02-30' },
+    doors: ['mappingsCsv'],
+  },
+  { rule: 'a 31st of February', reason: 'INVALID_FORMAT', field: 'validTo', mapping: { validTo: '2024-02-31' }, doors: ['mappingsCsv'] },
+  { rule: 'year 0', reason: 'INVALID_FORMAT', field: 'validFrom', mapping: { validFrom: '0000-06-01' }, doors: API_AND_CSV },
+  {
+    rule: 'dates in the wrong order',
+    reason: 'PERIOD_ORDER',
+    field: 'validTo',
+    mapping: { validFrom: '2026-01-01', validTo: '2025-01-01' },
+    doors: API_AND_CSV,
+  },
+  {
+    rule: 'a period overlapping another of the code',
+    reason: 'PERIOD_OVERLAP',
+    field: 'validFrom',
+    setup: async (t, who) => DRAFT(t, who, { validFrom: '2020-01-01', validTo: '2022-01-01' }),
+    mapping: { validFrom: '2021-01-01', relation: 'EXACT', concept: 'FIN-0006' },
+    doors: API_AND_CSV,
+  },
+  {
+    rule: 'a code of several periods without naming one',
+    reason: 'PERIOD_AMBIGUOUS',
+    field: 'validFrom',
+    fieldAt: { upsertMapping: 'input.id' },
+    setup: async (t, who) => {
+      const first = await DRAFT(t, who, { validTo: '2020-01-01' });
+      await DRAFT(t, who, { localCode: first.localCode, validFrom: '2020-01-01', concept: 'FIN-0006' });
+      return first;
+    },
+    version: () => 1,
+    mapping: { relation: 'EXACT', concept: 'FIN-0001', note: 'laquelle ?' },
+    // a bulk item names its period by id like a single one; files by the start of the period, which SSSOM cannot give
+    doors: ['upsertMapping', 'mappingsCsv', 'sssom'],
+  },
+  {
+    rule: 'an unknown justification',
+    reason: 'INVALID_VALUE',
+    field: 'justification',
+    mapping: { justification: 'semapv:Guesswork' },
+    doors: ALL,
+  },
+  { rule: 'a confidence above 1', reason: 'INVALID_VALUE', field: 'confidence', mapping: { confidence: 1.5 }, doors: ALL },
+  {
+    rule: 'a mapping in a domain the writer does not steward',
+    reason: 'NOT_STEWARD',
+    field: 'concept',
+    fieldAt: { upsertMappings: 'inputs[0]' },
+    as: 'olga',
+    doors: ALL,
+  },
+  {
+    rule: "re-pointing another domain's draft mapping to one's own concept",
+    reason: 'NOT_STEWARD',
+    field: null,
+    fieldAt: { upsertMappings: 'inputs[0]', mappingsCsv: 'row', sssom: 'row' },
+    setup: async (t, who) => ({
+      system: 'SI-MUT-RH',
+      ...(await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MUT-RH', localCode: freshCode(), relation: 'EXACT', concept: 'RH-0002' } },
+        who.setup,
+      )),
+    }),
+    version: (fixture) => fixture.version!,
+    mapping: { concept: 'FIN-0001' },
+    as: 'alice',
+    doors: ALL,
+  },
+  {
+    rule: 'a stale version',
+    reason: 'STALE_VERSION',
+    field: 'version',
+    fieldAt: { upsertMappings: 'inputs[0].version' },
+    setup: async (t, who) => {
+      const created = await DRAFT(t, who, {});
+      return ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode: created.localCode, note: 'modifiée entre-temps' }, version: created.version },
+        who.setup,
+      );
+    },
+    version: (fixture) => fixture.version! - 1,
+    mapping: { note: 'ma version' },
+    // SSSOM carries no version
+    doors: API_AND_CSV,
+  },
+];
+
+const CSV_COLUMNS = [
+  'system',
+  'localCode',
+  'localLabel',
+  'relation',
+  'concept',
+  'note',
+  'validFrom',
+  'validTo',
+  'justification',
+  'confidence',
+  'version',
+];
+
+describe('mapping rules at every door (integration, real PostgreSQL)', () => {
+  let t: TestApp;
+  let who: Callers;
+  let db: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp();
+    who = await callers();
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  const headers = (as: Who): Headers => ({ alice: who.steward, olga: who.otherSteward, admin: who.admin })[as];
+  const principal = (as: Who) => (as === 'alice' ? steward('alice', ['FIN']) : as === 'olga' ? steward('olga', ['RH']) : undefined);
+  const written = async () =>
+    (
+      await db.query(
+        `SELECT (SELECT count(*) FROM mapping)::int AS mappings, (SELECT count(*) FROM change WHERE entity_type = 'MAPPING')::int AS changes,
+           (SELECT count(*) FROM revision WHERE entity_type = 'MAPPING')::int AS revisions, (SELECT max(version) FROM mapping)::int AS versions`,
+      )
+    )[0];
+
+  /** What a door answers about the write: the reason and field of its first problem. */
+  async function send(
+    door: Door,
+    mapping: Record<string, unknown>,
+    version: number | undefined,
+    as: Who,
+  ): Promise<{ reason: unknown; field: unknown }> {
+    const { system, localCode, ...fields } = mapping;
+    switch (door) {
+      case 'upsertMapping': {
+        const response = await t.gql(MAPPING_MUTATIONS.upsert, { input: mapping, version }, headers(as));
+        const [error] = response.errors ?? [];
+        return { reason: error?.extensions?.reason, field: error?.extensions?.field ?? null };
+      }
+      case 'upsertMappings': {
+        const response: GraphQLResponse = await t.gql(MAPPING_MUTATIONS.upsertMany, { inputs: [{ mapping, version }] }, headers(as));
+        if (response.errors) return { reason: response.errors[0].extensions?.reason, field: response.errors[0].extensions?.field ?? null };
+        const [error] = response.data!.upsertMappings.errors;
+        return { reason: error?.reason, field: error?.field ?? null };
+      }
+      case 'mappingsCsv': {
+        const row: Record<string, unknown> = { system, localCode, ...fields, version };
+        const columns = CSV_COLUMNS.filter((column) => row[column] !== undefined);
+        const cell = (value: unknown) => (value === null ? '' : `"${String(value).replace(/"/g, '""')}"`);
+        const csv = `${columns.join(';')}\n${columns.map((column) => cell(row[column])).join(';')}\n`;
+        return firstProblem(
+          await importText(t, csv, { fileName: 'mappings.csv', format: InterchangeFormat.MAPPINGS_CSV }, principal(as)),
+          2,
+        );
+      }
+      case 'sssom': {
+        const object = mapping.relation === 'UNMAPPED' ? 'sssom:NoTermFound' : `bmc:${String(fields.concept)}`;
+        const predicate =
+          mapping.relation === 'UNMAPPED' ? 'skos:exactMatch' : `skos:${String(fields.relation ?? 'EXACT').toLowerCase()}Match`;
+        const tsv = [
+          '# curie_map:',
+          `#   sys: "https://vocabulaire.bordeaux-metropole.example/system/${String(system)}/code/"`,
+          'subject_id\tpredicate_id\tobject_id\tmapping_justification\tconfidence\tcomment',
+          `sys:${encodeURIComponent(String(localCode))}\t${predicate}\t${object}\t${String(fields.justification ?? '')}\t${fields.confidence ?? ''}\t${String(fields.note ?? '')}`,
+        ].join('\n');
+        return firstProblem(await importText(t, tsv, { fileName: 'm.sssom.tsv', format: InterchangeFormat.SSSOM_TSV }, principal(as)), 4);
+      }
+    }
+  }
+
+  function firstProblem(report: ImportReport, line: number) {
+    expect(report.applied).toBe(false);
+    const [problem] = report.problems;
+    expect(problem?.line).toBe(line);
+    expect(report.outcomes[0]).toMatchObject({ line, entity: 'MAPPING', outcome: 'REFUSED' });
+    return { reason: problem?.reason, field: problem?.field ?? null };
+  }
+
+  const cases = RULES.flatMap((rule) => rule.doors.map((door) => [rule.rule, door, rule] as const));
+  it.each(cases)('refuses %s through %s, with its reason and field, writing nothing', async (_name, door, rule) => {
+    const fixture = rule.setup ? await rule.setup(t, who) : null;
+    const mapping = {
+      system: fixture?.system ?? 'SI-MER-FIN',
+      localCode: fixture?.localCode ?? freshCode(),
+      ...(fixture ? {} : { relation: 'EXACT', concept: 'FIN-0001' }),
+      ...rule.mapping,
+    };
+    const before = await written();
+    const answer = await send(door, mapping, fixture && rule.version ? rule.version(fixture) : undefined, rule.as ?? 'alice');
+    const field = door in (rule.fieldAt ?? {}) ? rule.fieldAt![door] : rule.field;
+    const placed =
+      field === null || door === 'mappingsCsv' || door === 'sssom' || (rule.fieldAt && door in rule.fieldAt)
+        ? field
+        : door === 'upsertMapping'
+          ? field === 'version' || field === 'id'
+            ? field
+            : `input.${field}`
+          : `inputs[0].mapping.${field}`;
+    expect(answer).toEqual({ reason: rule.reason, field: placed });
+    expect(await written()).toEqual(before);
+  });
+});
