@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ImportReport, InterchangeFormat } from '@lexique/interchange';
-import { importText, steward } from '../support/interchange';
+import { exportText, importText, steward } from '../support/interchange';
 import { freshCode, MAPPING_MUTATIONS } from '../support/mapping-editing';
 import { callers, Callers, Headers, ok } from '../support/stewardship';
 import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
@@ -271,5 +271,263 @@ describe('mapping rules at every door (integration, real PostgreSQL)', () => {
           : `inputs[0].mapping.${field}`;
     expect(answer).toEqual({ reason: rule.reason, field: placed });
     expect(await written()).toEqual(before);
+  });
+
+  describe('review rules', () => {
+    const ref = (m: { localCode: string; version: number }, system = 'SI-MER-FIN') => ({
+      system,
+      localCode: m.localCode,
+      version: m.version,
+    });
+
+    it.each([
+      ['approving one’s own edit', 'approve', 'SELF_APPROVAL', 'steward'],
+      ['submitting a mapping already in review', 'submit', 'TRANSITION_NOT_ALLOWED', 'steward'],
+      ['approving a draft where review is required', 'draft', 'TRANSITION_NOT_ALLOWED', 'reviewer'],
+      ['a stale version', 'stale', 'STALE_VERSION', 'reviewer'],
+    ] as const)('refuses %s with its reason, writing nothing', async (_what, action, reason, as) => {
+      const created = await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode: freshCode(), relation: 'EXACT', concept: 'FIN-0001' } },
+        who.steward,
+      );
+      const submitted = action === 'draft' ? created : await ok(t, MAPPING_MUTATIONS.submit, ref(created), who.steward);
+      const before = await written();
+      const mutation = action === 'submit' ? MAPPING_MUTATIONS.submit : MAPPING_MUTATIONS.approve;
+      const version = action === 'stale' ? submitted.version - 1 : submitted.version;
+      const response = await t.gql(mutation, { ...ref(submitted), version }, as === 'steward' ? who.steward : who.reviewer);
+      expect(response.errors?.[0].extensions).toMatchObject({ reason });
+      expect(await written()).toEqual(before);
+    });
+  });
+
+  describe('edits that change nothing, or only what they name', () => {
+    it('refuses an edit that changes nothing (UNCHANGED) and counts it unchanged in bulk and files, recording nothing', async () => {
+      const created = await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode: freshCode(), relation: 'EXACT', concept: 'FIN-0001', localLabel: 'Libellé' } },
+        who.steward,
+      );
+      const before = await written();
+      const same = { system: 'SI-MER-FIN', localCode: created.localCode, relation: 'EXACT', concept: 'FIN-0001' };
+      const single = await t.gql(MAPPING_MUTATIONS.upsert, { input: same, version: created.version }, who.steward);
+      expect(single.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNCHANGED' });
+      const bulk = await ok(t, MAPPING_MUTATIONS.upsertMany, { inputs: [{ mapping: same, version: created.version }] }, who.steward);
+      expect(bulk).toMatchObject({ applied: true, unchanged: 1, created: 0, updated: 0, errors: [] });
+      const csv = await importText(
+        t,
+        `system;localCode;relation;concept;localLabel\nSI-MER-FIN;${created.localCode};EXACT;FIN-0001;Libellé\n`,
+        { fileName: 'mappings.csv', format: InterchangeFormat.MAPPINGS_CSV },
+        steward('alice', ['FIN']),
+      );
+      expect(csv).toMatchObject({ applied: true, problems: [], mappings: { unchanged: 1, created: 0, updated: 0 } });
+      expect(csv.outcomes).toEqual([
+        { line: 2, entity: 'MAPPING', key: `SI-MER-FIN/${created.localCode}`, outcome: 'UNCHANGED', status: 'DRAFT', reasons: [] },
+      ]);
+      expect(await written()).toEqual(before);
+    });
+
+    it('keeps the fields an update leaves out, and clears those it sets to null', async () => {
+      const created = await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        {
+          input: {
+            system: 'SI-MER-FIN',
+            localCode: freshCode(),
+            relation: 'CLOSE',
+            concept: 'FIN-0001',
+            localLabel: 'Budget',
+            note: 'à revoir',
+            confidence: 0.7,
+            justification: 'semapv:LexicalMatching',
+            validFrom: '2024-01-01',
+          },
+        },
+        who.steward,
+      );
+      const key = { system: 'SI-MER-FIN', localCode: created.localCode };
+      const noted = await ok(t, MAPPING_MUTATIONS.upsert, { input: { ...key, note: 'revu' }, version: created.version }, who.steward);
+      expect(noted).toMatchObject({
+        relation: 'CLOSE',
+        concept: { code: 'FIN-0001' },
+        localLabel: 'Budget',
+        note: 'revu',
+        confidence: 0.7,
+        justification: 'semapv:LexicalMatching',
+        validFrom: '2024-01-01',
+      });
+      const cleared = await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { ...key, localLabel: null, confidence: null }, version: noted.version },
+        who.steward,
+      );
+      expect(cleared).toMatchObject({ localLabel: null, confidence: null, note: 'revu', justification: 'semapv:LexicalMatching' });
+    });
+  });
+
+  describe('imports', () => {
+    const csvImport = (csv: string, dryRun: boolean, as = steward('alice', ['FIN'])) =>
+      importText(t, csv, { fileName: 'mappings.csv', format: InterchangeFormat.MAPPINGS_CSV, dryRun }, as);
+
+    it('reports in a dry run exactly what the real run refuses: overlapping periods and 2024-02-31', async () => {
+      const code = freshCode();
+      const csv = [
+        'system;localCode;relation;concept;validFrom;validTo',
+        `SI-MER-FIN;${code};EXACT;FIN-0001;2020-01-01;2022-01-01`,
+        `SI-MER-FIN;${code};EXACT;FIN-0006;2021-01-01;`,
+        `SI-MER-FIN;${freshCode()};EXACT;FIN-0001;;2024-02-31`,
+      ].join('\n');
+      const before = await written();
+      const dry = await csvImport(csv, true);
+      const real = await csvImport(csv, false);
+      expect(dry.problems.map((p) => [p.line, p.field, p.reason])).toEqual([
+        [2, 'validFrom', 'PERIOD_OVERLAP'],
+        [3, 'validFrom', 'PERIOD_OVERLAP'],
+        [4, 'validTo', 'INVALID_FORMAT'],
+      ]);
+      expect(real.problems).toEqual(dry.problems);
+      expect(real.applied).toBe(false);
+      expect(await written()).toEqual(before);
+    });
+
+    const SSSOM = (row: string) =>
+      `# curie_map:\n#   merfin: "https://vocabulaire.bordeaux-metropole.example/system/SI-MER-FIN/code/"\nsubject_id\tpredicate_id\tobject_id\tconfidence\n${row}\n`;
+    const MALFORMED: [string, string | Buffer, InterchangeFormat][] = [
+      [
+        'a quote inside an unquoted cell',
+        'system;localCode;relation;concept\nSI-MER-FIN;A"B;EXACT;FIN-0001\n',
+        InterchangeFormat.MAPPINGS_CSV,
+      ],
+      [
+        'a quoted cell with text after its closing quote',
+        'system;localCode;relation;concept\nSI-MER-FIN;"AB"C;EXACT;FIN-0001\n',
+        InterchangeFormat.MAPPINGS_CSV,
+      ],
+      ['an unclosed quote', 'system;localCode;relation;concept\nSI-MER-FIN;"AB;EXACT;FIN-0001\n', InterchangeFormat.MAPPINGS_CSV],
+      ['a NUL in a local code', 'system;localCode;relation;concept\nSI-MER-FIN;A\u0000B;EXACT;FIN-0001\n', InterchangeFormat.MAPPINGS_CSV],
+      [
+        'a NUL in a note',
+        'system;localCode;relation;concept;note\nSI-MER-FIN;NUL1;EXACT;FIN-0001;a\u0000b\n',
+        InterchangeFormat.MAPPINGS_CSV,
+      ],
+      [
+        '2024-02-30',
+        'system;localCode;relation;concept;validFrom\nSI-MER-FIN;D1;EXACT;FIN-0001;2024-02-30\n',
+        InterchangeFormat.MAPPINGS_CSV,
+      ],
+      ['year 0', 'system;localCode;relation;concept;validTo\nSI-MER-FIN;D2;EXACT;FIN-0001;0000-01-01\n', InterchangeFormat.MAPPINGS_CSV],
+      [
+        'overlapping periods of one code',
+        'system;localCode;relation;concept;validFrom;validTo\nSI-MER-FIN;O1;EXACT;FIN-0001;;2021-01-01\nSI-MER-FIN;O1;EXACT;FIN-0001;2020-01-01;\n',
+        InterchangeFormat.MAPPINGS_CSV,
+      ],
+      ['a confidence that is no number', SSSOM('merfin:C1\tskos:exactMatch\tbmc:FIN-0001\tbeaucoup'), InterchangeFormat.SSSOM_TSV],
+      [
+        'a version that is no number',
+        'system;localCode;relation;concept;version\nSI-MER-FIN;1.1;EXACT;FIN-0001;v2\n',
+        InterchangeFormat.MAPPINGS_CSV,
+      ],
+      [
+        'Latin-1 bytes',
+        Buffer.from('system;localCode;relation;concept;note\nSI-MER-FIN;L1;EXACT;FIN-0001;Dépense\n', 'latin1'),
+        InterchangeFormat.MAPPINGS_CSV,
+      ],
+    ];
+    it.each(MALFORMED)(
+      'reports %s with its line and field, never an internal error, and writes nothing',
+      async (_what, content, format) => {
+        const before = await written();
+        const report = await importText(t, content, {
+          fileName: format === InterchangeFormat.SSSOM_TSV ? 'm.sssom.tsv' : 'mappings.csv',
+          format,
+        });
+        expect(report.applied).toBe(false);
+        expect(report.problems.length).toBeGreaterThan(0);
+        for (const problem of report.problems) {
+          expect(problem.line).toEqual(expect.any(Number));
+          expect(problem.field).toEqual(expect.any(String));
+          expect(problem.reason).toEqual(expect.any(String));
+        }
+        expect(await written()).toEqual(before);
+      },
+    );
+
+    it('refuses a row whose mapping changed since the file was exported (its version column), naming the line', async () => {
+      const created = await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode: freshCode(), relation: 'EXACT', concept: 'FIN-0001' } },
+        who.steward,
+      );
+      const exported = (await exportText(t, InterchangeFormat.MAPPINGS_CSV, { system: 'SI-MER-FIN' })).split(/\r?\n/);
+      const header = exported[0];
+      const row = exported.find((line) => line.split(';')[1] === created.localCode)!;
+      expect(row.split(';').at(-1)).toBe(String(created.version));
+      await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode: created.localCode, note: 'entre-temps' }, version: created.version },
+        who.reviewer,
+      );
+      const report = await importText(t, `${header}\n${row.replace(';EXACT;', ';CLOSE;')}\n`, {
+        fileName: 'mappings.csv',
+        format: InterchangeFormat.MAPPINGS_CSV,
+      });
+      expect(report.problems.map((p) => [p.line, p.field, p.reason, p.values])).toEqual([
+        [2, 'version', 'STALE_VERSION', { currentVersion: created.version + 1 }],
+      ]);
+    });
+
+    it('never overwrites silently an API edit made while an import of the same codes runs', async () => {
+      const target = await ok(
+        t,
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode: freshCode(), relation: 'EXACT', concept: 'FIN-0001' } },
+        who.steward,
+      );
+      const rows = Array.from({ length: 3000 }, (_, i) => `SI-MER-FIN;IMP${process.pid % 1000}-${i};EXACT;FIN-0001;`);
+      const csv = ['system;localCode;relation;concept;note', `SI-MER-FIN;${target.localCode};EXACT;FIN-0001;du fichier`, ...rows].join(
+        '\n',
+      );
+      const [report, edit] = await Promise.all([
+        csvImport(csv, false),
+        t.gql(
+          MAPPING_MUTATIONS.upsert,
+          { input: { system: 'SI-MER-FIN', localCode: target.localCode, localLabel: 'de l’API' }, version: target.version },
+          who.reviewer,
+        ),
+      ]);
+      expect(report.applied).toBe(true);
+      // whichever came first, each change starts from what the one before left: no edit vanishes from the history
+      const history: { before: any; after: any }[] = await db.query(
+        `SELECT before, after FROM change WHERE entity_type = 'MAPPING' AND entity_key = $1 ORDER BY seq`,
+        [`SI-MER-FIN/${target.localCode}`],
+      );
+      for (let i = 1; i < history.length; i++) expect(history[i].before).toEqual(history[i - 1].after);
+      const [stored] = await db.query(`SELECT local_label, note FROM mapping WHERE system_code = 'SI-MER-FIN' AND local_code = $1`, [
+        target.localCode,
+      ]);
+      expect(stored).toEqual({ local_label: edit.errors ? null : 'de l’API', note: 'du fichier' });
+      expect(history.at(-1)!.after).toMatchObject({ localLabel: stored.local_label, note: 'du fichier', status: 'DRAFT' });
+    });
+
+    it('records the status and the domain in the change rows of an import, and readers see none of a draft', async () => {
+      const code = freshCode();
+      await csvImport(`system;localCode;relation;concept;localLabel\nSI-MER-FIN;${code};EXACT;FIN-0001;Secret de brouillon\n`, false);
+      const [change] = await db.query(`SELECT domain_code, after FROM change WHERE entity_type = 'MAPPING' AND entity_key = $1`, [
+        `SI-MER-FIN/${code}`,
+      ]);
+      expect(change).toMatchObject({
+        domain_code: 'FIN',
+        after: { status: 'IN_REVIEW', localLabel: 'Secret de brouillon', concept: 'FIN-0001' },
+      });
+      const HISTORY = `query($key: String!) { history(entity: MAPPING, key: $key) { action after } }`;
+      expect((await t.gql(HISTORY, { key: `SI-MER-FIN/${code}` }, {})).data!.history).toEqual([]);
+      expect((await t.gql(HISTORY, { key: `SI-MER-FIN/${code}` }, who.reviewer)).data!.history).toHaveLength(1);
+    });
   });
 });
