@@ -25,11 +25,6 @@ export function decideMapping(kind: MappingKind, policy: AccessPolicy, me: strin
   if (!kind.exists) {
     if (kind.intent !== MappingIntent.CREATE && kind.intent !== MappingIntent.IMPORT)
       return refuse(ErrorReason.NOT_FOUND, 'localCode', 'No mapping of {key}');
-    if (!kind.versionMatches) {
-      return refuse(ErrorReason.STALE_VERSION, 'version', '{key} no longer exists (it was deleted since you read it)', {
-        currentVersion: null,
-      });
-    }
     if (!policy.mayWrite(kind.afterDomain)) return notSteward(kind.afterDomain, 'concept');
     if (kind.intent === MappingIntent.CREATE) return decision(MappingEffect.CREATE, kind.requiresReview ? DRAFT : PUBLISHED);
     // a file states mappings as they are: published, unless a second person must approve what this importer writes

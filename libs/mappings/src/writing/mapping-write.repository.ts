@@ -202,7 +202,8 @@ export class MappingWriteRepository {
              ELSE concat_ws('|', x.intent, COALESCE(x.action, ''), x.exists, COALESCE(x.current_status, ''),
                COALESCE(x.current_domain, a.domain, ''), COALESCE(a.domain, ''), COALESCE(x.current_review, false) OR a.review,
                x.author IS NOT DISTINCT FROM $1, x.pending_id IS NOT NULL, x.pending_author IS NOT DISTINCT FROM $1,
-               x.version IS NULL OR x.version IS NOT DISTINCT FROM x.current_version, NOT x.exists OR (${CHANGES}))
+               -- a version names what the writer read of an existing mapping; a file's row for a new one creates it
+               NOT x.exists OR x.version IS NULL OR x.version = x.current_version, NOT x.exists OR (${CHANGES}))
         END AS kind
       FROM (
         SELECT f.*,
@@ -326,7 +327,9 @@ export class MappingWriteRepository {
 
   /**
    * The rules over the dictionary as it will be after the write: a mapping
-   * created, re-pointed or published points to a published concept, and the
+   * created, re-pointed or published points to a published concept (or one
+   * deprecated since, which translation follows to its successor: legacy
+   * codes often meant one), never a draft or one in review; and the
    * validity periods of one local code never overlap (any status: a draft
    * that overlaps could never be published).
    */
@@ -354,7 +357,8 @@ export class MappingWriteRepository {
         SELECT w.ord, 'concept' AS field, 'CONCEPT_NOT_PUBLISHED' AS reason,
                format('A mapping must point to a published concept (%s is %s)', w.c_concept, w.concept_status) AS message,
                jsonb_build_object('concept', w.c_concept, 'status', w.concept_status) AS values
-        FROM written w WHERE w.concept_id IS NOT NULL AND w.concept_status <> 'PUBLISHED' AND (w.repoints OR w.effect = 'APPROVE')
+        FROM written w
+        WHERE w.concept_id IS NOT NULL AND w.concept_status NOT IN ('PUBLISHED', 'DEPRECATED') AND (w.repoints OR w.effect = 'APPROVE')
       UNION ALL
         (SELECT DISTINCT ON (a.ord) a.ord, 'validFrom', 'PERIOD_OVERLAP',
                 format('%s/%s is also mapped from %s to %s: periods of one local code must not overlap', a.system, a.code_key,

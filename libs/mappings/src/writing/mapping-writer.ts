@@ -171,7 +171,15 @@ export class MappingWriteSession {
       });
     }
     const content = write.intent === MappingIntent.CREATE || write.intent === MappingIntent.UPDATE || write.intent === MappingIntent.IMPORT;
-    const patch = content ? normalizeMappingPatch(write.patch ?? {}, report) : {};
+    const refusedFields = new Set<string>();
+    const patch = content
+      ? normalizeMappingPatch(write.patch ?? {}, (reason, field, message, values) => {
+          refusedFields.add(field);
+          report(reason, field, message, values);
+        })
+      : {};
+    // a value refused here is staged as given and empty, so that no other rule reports it missing again
+    for (const field of refusedFields) (patch as Record<string, unknown>)[field] = null;
     const id = write.id?.trim() || null;
     if (id && !UUID.test(id)) report(ErrorReason.NOT_FOUND, 'id', `No mapping with id "${id}"`, { id });
     const version = write.version ?? null;

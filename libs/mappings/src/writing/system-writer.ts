@@ -100,7 +100,7 @@ export class SystemWriter {
         if (after.status === SystemStatus.RETIRING && write.fields.retiringSince === undefined) after.retiringSince = today;
         if (after.status === SystemStatus.RETIRED && write.fields.retiredOn === undefined) after.retiredOn = today;
       }
-      const effect: SystemEffect = !before ? 'CREATE' : JSON.stringify(before) === JSON.stringify(after) ? 'UNCHANGED' : 'UPDATE';
+      const effect: SystemEffect = !before ? 'CREATE' : sameSystem(before, after) ? 'UNCHANGED' : 'UPDATE';
       if (effect === 'UNCHANGED' && options.refuseUnchanged && !problems.isRefused(ord))
         return report(ErrorReason.UNCHANGED, null, `This edit changes nothing in ${code}`, { system: code });
       plans[ord] = { effect, before, after, version: stored?.version ?? 0 };
@@ -133,4 +133,14 @@ export class SystemWriter {
       counts: { created: count('CREATE'), updated: count('UPDATE'), unchanged: count('UNCHANGED') },
     };
   }
+}
+
+/** Whether two snapshots say the same (whatever the order of their keys: one comes from PostgreSQL's jsonb). */
+function sameSystem(a: SystemSnapshot, b: SystemSnapshot): boolean {
+  const keys = Object.keys(b) as (keyof SystemSnapshot)[];
+  return keys.every((key) => JSON.stringify(sorted(a[key])) === JSON.stringify(sorted(b[key])));
+}
+
+function sorted(value: unknown): unknown {
+  return value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))) : value;
 }
