@@ -17,6 +17,7 @@ type Door = 'upsertMapping' | 'upsertMappings' | 'mappingsCsv' | 'sssom';
 const ALL: Door[] = ['upsertMapping', 'upsertMappings', 'mappingsCsv', 'sssom'];
 const API_AND_CSV: Door[] = ['upsertMapping', 'upsertMappings', 'mappingsCsv'];
 type Who = 'alice' | 'olga' | 'admin';
+type Value = string | number | null;
 
 interface Fixture {
   system: string;
@@ -32,7 +33,7 @@ interface Rule {
   /** Where a door names the field differently. */
   fieldAt?: Partial<Record<Door, string | null>>;
   /** The mapping the door sends, over a fresh code of SI-MER-FIN mapped EXACT to FIN-0001. */
-  mapping?: Record<string, unknown>;
+  mapping?: Record<string, Value>;
   /** Mappings the rule needs first, written by an admin; the write then names the code (and version) it returns. */
   setup?: (t: TestApp, who: Callers) => Promise<Fixture>;
   /** The version the write names (on the fixture's code). */
@@ -199,7 +200,7 @@ describe('mapping rules at every door (integration, real PostgreSQL)', () => {
   /** What a door answers about the write: the reason and field of its first problem. */
   async function send(
     door: Door,
-    mapping: Record<string, unknown>,
+    mapping: Record<string, Value>,
     version: number | undefined,
     as: Who,
   ): Promise<{ reason: unknown; field: unknown }> {
@@ -217,9 +218,9 @@ describe('mapping rules at every door (integration, real PostgreSQL)', () => {
         return { reason: error?.reason, field: error?.field ?? null };
       }
       case 'mappingsCsv': {
-        const row: Record<string, unknown> = { system, localCode, ...fields, version };
+        const row: Record<string, Value | undefined> = { system, localCode, ...fields, version };
         const columns = CSV_COLUMNS.filter((column) => row[column] !== undefined);
-        const cell = (value: unknown) => (value === null ? '' : `"${String(value).replace(/"/g, '""')}"`);
+        const cell = (value: Value | undefined) => (value === null ? '' : `"${String(value).replace(/"/g, '""')}"`);
         const csv = `${columns.join(';')}\n${columns.map((column) => cell(row[column])).join(';')}\n`;
         return firstProblem(
           await importText(t, csv, { fileName: 'mappings.csv', format: InterchangeFormat.MAPPINGS_CSV }, principal(as)),

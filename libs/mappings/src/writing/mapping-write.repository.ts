@@ -469,7 +469,7 @@ export class MappingWriteRepository {
 }
 
 /** A value in COPY's text format: \N for null, backslash escapes for the characters COPY reads specially. */
-function copyText(value: unknown): string {
+function copyText(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '\\N';
   return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
