@@ -27,8 +27,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on its own database (seeded with the demo dictionary unless `seed: false`). */
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * The real API on its own database (seeded with the demo dictionary unless
+ * `seed: false`). `embedded: true` configures it as the embedded demo (no
+ * DATABASE_URL in its settings), while it still uses the test database.
+ */
+export async function startTestApp(options: { seed?: boolean; env?: Record<string, string>; embedded?: boolean } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   // anonymous reading on, as in the demo, unless a test turns it off
   const config = loadConfig({
@@ -36,7 +40,7 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LEXIQUE_ANONYMOUS_READ: 'true',
     ...options.env,
-    DATABASE_URL: databaseUrl,
+    ...(options.embedded ? {} : { DATABASE_URL: databaseUrl }),
   });
   const app = await createApp(config, databaseUrl, false);
   await app.init();

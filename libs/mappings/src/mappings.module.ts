@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { MappingsSeeder } from './demo/mappings-seeder';
 import { ConceptMappingsResolver, MappingFieldResolver } from './graphql/mapping-field.resolver';
+import { MappingsOfCodeResolver } from './graphql/mappings-of-code.resolver';
 import { MappingsQueryResolver } from './graphql/mappings-query.resolver';
 import { OwnerFieldResolver, SystemFieldResolver } from './graphql/system-field.resolver';
 import { SystemAdminResolver } from './editing/system-admin.resolver';
@@ -13,6 +14,9 @@ import { MappingRevisionLoaders } from './editing/mapping-revision.loaders';
 import { MappingRevisionResolver } from './editing/mapping-revision.resolver';
 import { MappingUpsertService } from './editing/mapping-upsert.service';
 import { MappingEntity } from './mappings/mapping.entity';
+import { ReviewQueueRepository } from './review-queue/review-queue.repository';
+import { ReviewItemFieldResolver, ReviewQueueResolver } from './review-queue/review-queue.resolver';
+import { ReviewQueueService } from './review-queue/review-queue.service';
 import { MappingRepository } from './mappings/mapping.repository';
 import { MappingService } from './mappings/mapping.service';
 import { InformationSystemEntity } from './systems/information-system.entity';
@@ -51,6 +55,11 @@ import { SystemWriter } from './writing/system-writer';
     MappingRevisionLoaders,
     MappingEditingResolver,
     MappingRevisionResolver,
+    MappingsOfCodeResolver,
+    ReviewQueueRepository,
+    ReviewQueueService,
+    ReviewQueueResolver,
+    ReviewItemFieldResolver,
   ],
   exports: [
     SystemService,

@@ -19,6 +19,8 @@ export interface DomainStatement {
   code: string;
   label: LocalizedText;
   description: LocalizedText;
+  /** Kept as it is when the file does not say (SKOS has no word for it). */
+  requiresReview?: boolean;
 }
 
 interface DomainSnapshot {
@@ -106,7 +108,7 @@ export class DomainEditingService {
     const policy = AccessPolicy.of(ctx.principal);
     for (const { ord, domain } of statements) {
       const current = await manager.getRepository(DomainEntity).findOneBy({ code: domain.code });
-      const snapshot: DomainSnapshot = { ...domain, requiresReview: current?.requiresReview ?? true };
+      const snapshot: DomainSnapshot = { ...domain, requiresReview: domain.requiresReview ?? current?.requiresReview ?? true };
       if (current && same(snapshotOf(current), snapshot)) {
         result.unchanged++;
         continue;

@@ -21,8 +21,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * period beside a bounded one of the same code, is the writer's to refuse
  * (PERIOD_OVERLAP), as it refuses every overlap first.
  */
-export class MappingPeriods1764320000000 implements MigrationInterface {
-  name = 'MappingPeriods1764320000000';
+export class MappingPeriods1764330000000 implements MigrationInterface {
+  name = 'MappingPeriods1764330000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE mapping DROP CONSTRAINT mapping_one_per_code_and_date`);
