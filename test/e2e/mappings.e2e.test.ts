@@ -207,10 +207,16 @@ describe('systems, mappings and translation (e2e)', () => {
       expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     });
 
-    it('refuses overlapping validity periods for the same code in the database itself', async () => {
+    // the writer refuses every overlap first; the database catches what bypasses it (an open period beside a dated one is the writer's alone)
+    it('refuses in the database itself two published periods of a code with dates that overlap, or two open-ended ones', async () => {
       await expect(
-        sql.query(`INSERT INTO mapping (system_code, local_code, relation) VALUES ('SI-MER-FIN', ' VAL-1', 'UNMAPPED')`),
-      ).rejects.toThrow(/mapping_one_per_code_and_date/);
+        sql.query(
+          `INSERT INTO mapping (system_code, local_code, relation, valid_from) VALUES ('SI-MER-FIN', ' VAL-1', 'UNMAPPED', '2024-06-01')`,
+        ),
+      ).rejects.toThrow(/mapping_bounded_periods/);
+      await expect(
+        sql.query(`INSERT INTO mapping (system_code, local_code, relation) VALUES ('SI-MER-FIN', ' 1.1', 'UNMAPPED')`),
+      ).rejects.toThrow(/mapping_one_open_period/);
     });
   });
 
