@@ -60,7 +60,7 @@ describe('bulk mapping upsert (e2e)', () => {
       [1, 'BAD_USER_INPUT', 'inputs[1].mapping.concept', null],
       [2, 'BAD_USER_INPUT', 'inputs[2].mapping.validTo', null],
       [3, 'CONFLICT', 'inputs[3].mapping.localCode', 1],
-      [4, 'CONFLICT', null, 1],
+      [4, 'CONFLICT', 'inputs[4].version', 1],
       [5, 'BAD_USER_INPUT', 'inputs[5].mapping.localCode', null],
     ]);
     expect(await count(`SELECT count(*)::int AS n FROM mapping WHERE local_code LIKE 'XC%' AND system_code = 'SI-MUT-FIN'`)).toBe(0);

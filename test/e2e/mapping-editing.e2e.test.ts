@@ -268,7 +268,7 @@ describe('mapping editing with review (e2e)', () => {
     expect(await mappingState(t, 'SI-MER-FIN', created.localCode)).toEqual(before);
   });
 
-  it('refuses overlapping periods of one local code, by the service and by the database', async () => {
+  it('refuses overlapping periods of one local code, whatever their status, and again when one is published', async () => {
     const localCode = freshCode();
     const first = await draftMapping(t, who.setup, { localCode, validFrom: '2020-01-01', validTo: '2021-01-01' });
     const again = onlyError(
@@ -278,7 +278,16 @@ describe('mapping editing with review (e2e)', () => {
         who.steward,
       ),
     );
-    expect(again.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.localCode', currentVersion: 1 });
+    expect(again.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_OVERLAP', field: 'input.validFrom' });
+    // the same start again is the same mapping: name its version to change it
+    const same = onlyError(
+      await t.gql(
+        MAPPING_MUTATIONS.upsert,
+        { input: { system: 'SI-MER-FIN', localCode, relation: 'EXACT', concept: 'FIN-0006', validFrom: '2020-01-01' } },
+        who.steward,
+      ),
+    );
+    expect(same.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', field: 'input.localCode', currentVersion: 1 });
     const later = await ok(
       t,
       MAPPING_MUTATIONS.upsert,
@@ -303,15 +312,16 @@ describe('mapping editing with review (e2e)', () => {
         who.steward,
       ),
     );
-    expect(stretch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validFrom' });
+    expect(stretch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_OVERLAP', field: 'input.validFrom' });
     expect(
       onlyError(await t.gql(MAPPING_MUTATIONS.submit, { system: 'SI-MER-FIN', localCode, version: 1 }, who.steward)).extensions,
     ).toMatchObject({
       code: 'BAD_USER_INPUT',
+      reason: 'PERIOD_AMBIGUOUS',
       field: 'id',
     });
 
-    // a row written behind the service's back (e.g. a concurrent import) is caught by the exclusion constraint
+    // a row written behind the writer's back is caught when the draft is published
     const submitted = await ok(t, MAPPING_MUTATIONS.submit, { system: 'SI-MER-FIN', localCode, version: 1, id: first.id }, who.setup);
     await t.app.get(DataSource).query(`DELETE FROM mapping WHERE id = $1`, [later.id]);
     await t.app
@@ -324,7 +334,7 @@ describe('mapping editing with review (e2e)', () => {
     const overlap = onlyError(
       await t.gql(MAPPING_MUTATIONS.approve, { system: 'SI-MER-FIN', localCode, version: submitted.version, id: first.id }, who.reviewer),
     );
-    expect(overlap.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'validFrom' });
+    expect(overlap.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_OVERLAP', field: 'validFrom' });
     expect(overlap.message).not.toMatch(/exclu|constraint|mapping_one/i);
     expect(await mappingState(t, 'SI-MER-FIN', localCode)).toEqual(before);
   });

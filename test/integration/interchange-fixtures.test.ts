@@ -20,6 +20,9 @@ describe('importing the fixtures into an empty database (integration)', () => {
   afterAll(() => Promise.all([imported.close(), seeded.close()]));
 
   it('gives the demo data, attributed to the importer with the file name as reason, and a second import changes nothing', async () => {
+    // the demo's mappings to draft concepts are drafts themselves (never published), and the published file leaves them out
+    const visible = new Set(demo.concepts.filter((c) => c.status === 'PUBLISHED' || c.status === 'DEPRECATED').map((c) => c.code));
+    const published = demo.mappings.filter((m) => !m.concept || visible.has(m.concept));
     const vocabulary = await importFixture(imported, 'vocabulary.ttl', InterchangeFormat.SKOS_TURTLE);
     expect(vocabulary.problems).toEqual([]);
     expect(vocabulary).toMatchObject({
@@ -30,12 +33,12 @@ describe('importing the fixtures into an empty database (integration)', () => {
     const systems = await importFixture(imported, 'systems.csv', InterchangeFormat.SYSTEMS_CSV);
     expect(systems).toMatchObject({ applied: true, problems: [], systems: { created: demo.systems.length } });
     const mappings = await importFixture(imported, 'mappings.sssom.tsv', InterchangeFormat.SSSOM_TSV);
-    expect(mappings).toMatchObject({ applied: true, problems: [], mappings: { created: demo.mappings.length, updated: 0, unchanged: 0 } });
+    expect(mappings).toMatchObject({ applied: true, problems: [], mappings: { created: published.length, updated: 0, unchanged: 0 } });
 
     const mine = await dictionarySnapshot(imported.databaseUrl);
     const reference = await dictionarySnapshot(seeded.databaseUrl);
     expect(mine.concepts).toEqual(reference.concepts);
-    expect(mine.mappings).toEqual(reference.mappings);
+    expect(mine.mappings).toEqual(reference.mappings.filter((m) => m.status === 'PUBLISHED'));
     expect(mine.systems).toEqual(reference.systems.map((s) => s));
     expect(mine.domains.map((d) => d.code)).toEqual(reference.domains.map((d) => d.code));
     expect(mine.domains.map((d) => d.label)).toEqual(reference.domains.map((d) => d.label));
@@ -58,7 +61,7 @@ describe('importing the fixtures into an empty database (integration)', () => {
     expect(changes).toEqual([
       { principal: ADMIN.id, reason: 'import vocabulary.ttl', entity_type: 'CONCEPT', n: demo.concepts.length },
       { principal: ADMIN.id, reason: 'import vocabulary.ttl', entity_type: 'DOMAIN', n: demo.domains.length },
-      { principal: ADMIN.id, reason: 'import mappings.sssom.tsv', entity_type: 'MAPPING', n: demo.mappings.length },
+      { principal: ADMIN.id, reason: 'import mappings.sssom.tsv', entity_type: 'MAPPING', n: published.length },
       { principal: ADMIN.id, reason: 'import systems.csv', entity_type: 'SYSTEM', n: demo.systems.length },
     ]);
 
@@ -71,7 +74,7 @@ describe('importing the fixtures into an empty database (integration)', () => {
     expect(again.map((r) => [r.problems, r.domains, r.concepts, r.systems, r.mappings])).toEqual([
       [[], { ...zero(), unchanged: 8 }, { ...zero(), unchanged: 442 }, zero(), zero()],
       [[], zero(), zero(), { ...zero(), unchanged: 11 }, zero()],
-      [[], zero(), zero(), zero(), { ...zero(), unchanged: 979 }],
+      [[], zero(), zero(), zero(), { ...zero(), unchanged: published.length }],
     ]);
     expect(await tableCounts(imported)).toEqual(before);
   });

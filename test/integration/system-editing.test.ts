@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Principal, Role, systemContext } from '@lexique/core';
 import { ChangeLogRepository, dataSourceOptions } from '@lexique/database';
-import { InformationSystemEntity, SystemEditingService, SystemStatus } from '@lexique/mappings';
+import { InformationSystemEntity, SystemEditingService, SystemStatus, SystemWriter, SystemWriteRepository } from '@lexique/mappings';
 import { createTestDatabase, dropTestDatabase } from '../support/test-server';
 
 const admin = systemContext('test', { id: 'user:root', name: 'root', kind: 'user', roles: [Role.ADMIN], stewardDomains: [] });
@@ -16,7 +16,7 @@ describe('system admin writes (integration, real PostgreSQL)', () => {
     url = await createTestDatabase();
     dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 5 }), entities: [InformationSystemEntity] });
     await dataSource.initialize();
-    systems = new SystemEditingService(dataSource, new ChangeLogRepository());
+    systems = new SystemEditingService(dataSource, new SystemWriter(new SystemWriteRepository(new ChangeLogRepository())));
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -11,7 +11,7 @@ const REF_ARGS = `system: $system, localCode: $localCode, version: $version, id:
 export const MAPPING_MUTATIONS = {
   upsert: `mutation($input: MappingInput!, $version: Int, $reason: String) { upsertMapping(input: $input, version: $version, reason: $reason) { ${MAPPING_FIELDS} } }`,
   upsertMany: `mutation($inputs: [MappingItemInput!]!, $reason: String) { upsertMappings(inputs: $inputs, reason: $reason) {
-    applied created updated proposed unchanged errors { index code field message currentVersion } } }`,
+    applied created updated proposed unchanged errors { index code reason field message currentVersion } } }`,
   submit: `mutation(${REF}, $reason: String) { submitMapping(${REF_ARGS}, reason: $reason) { ${MAPPING_FIELDS} } }`,
   approve: `mutation(${REF}, $reason: String) { approveMapping(${REF_ARGS}, reason: $reason) { ${MAPPING_FIELDS} } }`,
   reject: `mutation(${REF}, $reason: String!) { rejectMapping(${REF_ARGS}, reason: $reason) { ${MAPPING_FIELDS} } }`,

@@ -10,9 +10,7 @@ import { ConceptImport } from './import/concept-import';
 import { ImportUploadService } from './import/import-upload.service';
 import { ImportService } from './import/import.service';
 import { MappingImport } from './import/mapping-import';
-import { MappingStagingRepository } from './import/mapping-staging.repository';
 import { SystemImport } from './import/system-import';
-import { SystemImportRepository } from './import/system-import.repository';
 
 @Module({
   imports: [VocabularyModule, MappingsModule],
@@ -21,9 +19,7 @@ import { SystemImportRepository } from './import/system-import.repository';
     DemoDataService,
     ConceptImport,
     MappingImport,
-    MappingStagingRepository,
     SystemImport,
-    SystemImportRepository,
     ImportService,
     ImportUploadService,
     ExportRepository,

@@ -46,6 +46,8 @@ export interface MappingRecord {
   validTo: string | null;
   justification: string;
   confidence: number | null;
+  /** The version the mapping had when exported: an import refuses the row if it has changed since (CSV only). */
+  version?: number | null;
 }
 
 export interface SystemRecord {

@@ -13,8 +13,6 @@ import { MappingReviewService } from './editing/mapping-review.service';
 import { MappingRevisionLoaders } from './editing/mapping-revision.loaders';
 import { MappingRevisionResolver } from './editing/mapping-revision.resolver';
 import { MappingUpsertService } from './editing/mapping-upsert.service';
-import { MappingWriteGate } from './editing/mapping-write-gate';
-import { MappingWriterRepository } from './editing/mapping-writer.repository';
 import { MappingEntity } from './mappings/mapping.entity';
 import { ReviewQueueRepository } from './review-queue/review-queue.repository';
 import { ReviewItemFieldResolver, ReviewQueueResolver } from './review-queue/review-queue.resolver';
@@ -26,6 +24,10 @@ import { InformationSystemRepository } from './systems/information-system.reposi
 import { SystemService } from './systems/system.service';
 import { TranslationRepository } from './translation/translation.repository';
 import { TranslationService } from './translation/translation.service';
+import { MappingWriteRepository } from './writing/mapping-write.repository';
+import { MappingWriter } from './writing/mapping-writer';
+import { SystemWriteRepository } from './writing/system-write.repository';
+import { SystemWriter } from './writing/system-writer';
 
 @Module({
   imports: [TypeOrmModule.forFeature([InformationSystemEntity, MappingEntity]), VocabularyModule],
@@ -44,8 +46,10 @@ import { TranslationService } from './translation/translation.service';
     MappingFieldResolver,
     ConceptMappingsResolver,
     SystemAdminResolver,
-    MappingWriterRepository,
-    MappingWriteGate,
+    MappingWriteRepository,
+    MappingWriter,
+    SystemWriteRepository,
+    SystemWriter,
     MappingUpsertService,
     MappingReviewService,
     MappingRevisionLoaders,
@@ -67,6 +71,8 @@ import { TranslationService } from './translation/translation.service';
     SystemEditingService,
     MappingUpsertService,
     MappingReviewService,
+    MappingWriter,
+    SystemWriter,
   ],
 })
 export class MappingsModule {}

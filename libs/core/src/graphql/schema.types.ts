@@ -135,7 +135,7 @@ export interface MappingInput {
     system: string;
     localCode: string;
     localLabel?: Nullable<string>;
-    relation: MappingRelation;
+    relation?: Nullable<MappingRelation>;
     concept?: Nullable<string>;
     validFrom?: Nullable<Date>;
     validTo?: Nullable<Date>;
@@ -363,6 +363,7 @@ export interface ImportReport {
 export interface MappingItemError {
     index: number;
     code: string;
+    reason: string;
     field?: Nullable<string>;
     message: string;
     currentVersion?: Nullable<number>;

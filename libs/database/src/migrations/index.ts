@@ -8,6 +8,7 @@ import { TranslationLookup1764300950000 } from './1764300950000-translation-look
 import { MappingIndexes1764300960000 } from './1764300960000-mapping-indexes';
 import { OneWriter1764310000000 } from './1764310000000-one-writer';
 import { Workspace1764320000000 } from './1764320000000-workspace';
+import { MappingPeriods1764330000000 } from './1764330000000-mapping-periods';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MappingIndexes1764300960000,
   OneWriter1764310000000,
   Workspace1764320000000,
+  MappingPeriods1764330000000,
 ];

@@ -103,10 +103,9 @@ export class ImportService {
             problems,
           );
         } else if (content === 'mappings') {
-          const apply = await this.mappings.run(manager, ctx, items, { ...progress, system: readerOptions.system }, report, problems);
-          if (problems.count === 0) await apply();
+          await this.mappings.run(manager, ctx, items, { ...progress, system: readerOptions.system }, report, problems);
         } else {
-          await this.systems.run(manager, ctx, items, { ...progress, dryRun: report.dryRun }, report, problems);
+          await this.systems.run(manager, ctx, items, progress, report, problems);
         }
         if (problems.count > 0 || report.dryRun) throw new Rollback();
         report.applied = true;

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AccessPolicy } from '@lexique/access';
 import { ErrorReason, RequestContext } from '@lexique/core';
+import { MappingEffect, MappingIntent, MappingPatchInput, MappingWrite, MappingWriter, PlacedMappingProblem } from '@lexique/mappings';
 import { ParsedItem } from '../formats/parsed-item';
+import { MappingRecord } from '../records';
 import { ImportProblems } from './import-problems';
-import { ImportReport } from './import-report';
-import { MappingStagingRepository, StagedMapping } from './mapping-staging.repository';
-import { validateMapping } from './row-validation';
+import { ImportReport, MAX_LISTED_ROWS, RowOutcome } from './import-report';
 
 export interface MappingImportOptions {
   system?: string;
@@ -14,16 +13,34 @@ export interface MappingImportOptions {
   onProgress?: (rows: number) => void;
 }
 
-/** Rows staged per statement. */
+/** Rows handed to the writer at a time. */
 const BATCH = 5000;
 
+const ROW_OUTCOMES: Record<MappingEffect, RowOutcome> = {
+  CREATE: RowOutcome.CREATED,
+  UPDATE: RowOutcome.UPDATED,
+  PROPOSE_REVISION: RowOutcome.PROPOSED,
+  UNCHANGED: RowOutcome.UNCHANGED,
+  // a file never asks for these: listed for completeness of the mapping
+  APPROVE_REVISION: RowOutcome.UPDATED,
+  REJECT_REVISION: RowOutcome.UPDATED,
+  SUBMIT: RowOutcome.UPDATED,
+  APPROVE: RowOutcome.UPDATED,
+  REJECT: RowOutcome.UPDATED,
+  DELETE: RowOutcome.UPDATED,
+};
+
+/** The fields of a record a file gives: a column left out keeps the field. */
+const PATCH_FIELDS = ['localLabel', 'relation', 'concept', 'validFrom', 'validTo', 'note', 'justification', 'confidence'] as const;
+
 /**
- * The mappings of a file.
- * TODO(write path): hand the rows to the mappings lib's one writer, as concepts go to the vocabulary lib's.
+ * Hands the mappings of a file to the mappings lib's writer as they are read:
+ * this lib only turns records into writes and problems into the report, and
+ * decides no rule itself.
  */
 @Injectable()
 export class MappingImport {
-  constructor(private readonly mappings: MappingStagingRepository) {}
+  constructor(private readonly writer: MappingWriter) {}
 
   async run(
     manager: EntityManager,
@@ -32,26 +49,14 @@ export class MappingImport {
     options: MappingImportOptions,
     report: ImportReport,
     problems: ImportProblems,
-  ): Promise<() => Promise<void>> {
-    const policy = AccessPolicy.of(ctx.principal);
-    const domains: { code: string; requires_review: boolean }[] = await manager.query(`SELECT code, requires_review FROM domain`);
-    const publishable = policy.isAdmin
-      ? null
-      : domains.filter((d) => policy.mayImportPublished(d.code, { requiresReview: d.requires_review })).map((d) => d.code);
-    await this.mappings.create(manager);
-    let batch: StagedMapping[] = [];
-    const flush = async () => {
-      await this.mappings.stage(manager, batch);
-      batch = [];
-      options.onProgress?.(report.rows);
-    };
+  ): Promise<void> {
+    const session = await this.writer.begin(manager, ctx, { reason: options.reason, outcomeLimit: MAX_LISTED_ROWS });
+    let batch: MappingWrite[] = [];
     for await (const item of items) {
       if (item.kind === 'problem') problems.parse(item.problem);
       else if (item.kind === 'mapping') {
         report.rows++;
-        const { conceptLabel: _label, conceptReplacedBy: _successor, ...record } = item.record;
-        for (const problem of validateMapping(record)) problems.add({ ...item.at, ...problem, reason: ErrorReason.INVALID_VALUE });
-        if (options.system && record.system !== options.system) {
+        if (options.system && item.record.system?.trim().toUpperCase() !== options.system) {
           problems.add({
             ...item.at,
             field: 'system',
@@ -59,34 +64,58 @@ export class MappingImport {
             message: `The import is limited to system ${options.system}`,
           });
         }
-        batch.push({ at: item.at, record });
-        if (batch.length >= BATCH) await flush();
-      }
-    }
-    await flush();
-    if (report.rows === 0 && problems.count === 0)
-      problems.add({ line: 1, field: 'file', reason: ErrorReason.REQUIRED, message: 'The file holds no mapping' });
-    for (const problem of await this.mappings.resolve(manager)) problems.add({ ...problem, reason: ErrorReason.INVALID_VALUE });
-    if (!policy.isAdmin) {
-      for (const touched of await this.mappings.domainsTouched(manager)) {
-        if (!policy.mayWrite(touched.domain)) {
-          problems.add({
-            line: touched.line,
-            field: 'concept',
-            reason: ErrorReason.NOT_STEWARD,
-            message: `You are not a steward of domain ${touched.domain ?? '(none)'}`,
-          });
-        } else if (touched.published && !publishable?.includes(touched.domain!)) {
-          problems.add({
-            line: touched.line,
-            field: 'concept',
-            reason: ErrorReason.REVIEW_REQUIRED,
-            message: `Published mappings of domain ${touched.domain} change through review: use the API`,
-          });
+        batch.push(toWrite(item.record, item.at.line ?? null));
+        if (batch.length >= BATCH) {
+          await session.add(batch);
+          batch = [];
+          options.onProgress?.(report.rows);
         }
       }
     }
-    report.mappings = { ...(await this.mappings.counts(manager)), proposed: 0 };
-    return () => this.mappings.apply(manager, ctx.principal.id, options.reason, publishable);
+    await session.add(batch);
+    options.onProgress?.(report.rows);
+    if (report.rows === 0 && problems.count === 0)
+      problems.add({ line: 1, field: 'file', reason: ErrorReason.REQUIRED, message: 'The file holds no mapping' });
+
+    const result = await session.finish();
+    const refused = new Map<number, ErrorReason[]>();
+    for (const problem of result.problems) {
+      problems.add({ ...position(problem), ...fieldOf(problem) });
+      refused.set(problem.ord, [...(refused.get(problem.ord) ?? []), problem.reason]);
+    }
+    for (const outcome of result.outcomes) {
+      const reasons = refused.get(outcome.ord) ?? [];
+      report.outcomes.push({
+        ...(outcome.line !== null ? { line: outcome.line } : {}),
+        entity: 'MAPPING',
+        key: outcome.key,
+        outcome: reasons.length || !outcome.effect ? RowOutcome.REFUSED : ROW_OUTCOMES[outcome.effect],
+        status: outcome.status,
+        reasons,
+      });
+    }
+    report.mappings = result.counts;
+    report.sentToReview += result.sentToReview;
   }
+}
+
+function toWrite(record: Partial<MappingRecord>, line: number | null): MappingWrite {
+  const patch: MappingPatchInput = {};
+  for (const key of PATCH_FIELDS) if (record[key] !== undefined) (patch as Record<string, unknown>)[key] = record[key];
+  return {
+    intent: MappingIntent.IMPORT,
+    system: record.system ?? '',
+    localCode: record.localCode ?? '',
+    version: record.version ?? null,
+    patch,
+    line,
+  };
+}
+
+function position(problem: PlacedMappingProblem): { line?: number } {
+  return problem.line !== null ? { line: problem.line } : {};
+}
+
+function fieldOf(problem: PlacedMappingProblem) {
+  return { field: problem.field ?? 'row', reason: problem.reason, message: problem.message, values: problem.values ?? null };
 }

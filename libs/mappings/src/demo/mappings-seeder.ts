@@ -57,13 +57,15 @@ export class MappingsSeeder {
     );
     // RETURNING order is not guaranteed to follow the input: change rows are built from what it returns.
     const inserted: InsertedMapping[] = await manager.query(
-      `INSERT INTO mapping (system_code, local_code, local_label, concept_id, relation, note, valid_from, valid_to, author)
-       SELECT t.system, t.code, t.label, c.id, t.relation, t.note, t.valid_from, t.valid_to, $9
+      // a mapping to a concept readers cannot see (a draft) is never published: it waits as a draft, as the writer would have it
+      `INSERT INTO mapping (system_code, local_code, local_label, concept_id, relation, note, valid_from, valid_to, author, status)
+       SELECT t.system, t.code, t.label, c.id, t.relation, t.note, t.valid_from, t.valid_to, $9,
+              CASE WHEN c.id IS NULL OR c.status IN ('PUBLISHED', 'DEPRECATED') THEN 'PUBLISHED' ELSE 'DRAFT' END
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[])
          AS t(system, code, label, concept, relation, note, valid_from, valid_to)
        LEFT JOIN concept c ON c.code = t.concept
        RETURNING id, system_code AS system, local_code AS "localCode", local_label AS "localLabel", relation, note,
-         valid_from::text AS "validFrom", valid_to::text AS "validTo",
+         valid_from::text AS "validFrom", valid_to::text AS "validTo", status, justification, author, reviewer,
          (SELECT code FROM concept WHERE id = concept_id) AS concept,
          (SELECT domain_code FROM concept WHERE id = concept_id) AS domain`,
       [

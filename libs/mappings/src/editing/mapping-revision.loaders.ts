@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import { RequestContext } from '@lexique/core';
 import { Revision } from '@lexique/vocabulary';
 import { MappingRow } from '../mappings/mapping-row';
-import { MappingSnapshot } from './mapping-snapshot';
-import { snapshotOf } from './mapping-writer.repository';
+import { MappingSnapshot, snapshotOf } from './mapping-snapshot';
 
 export interface PendingMappingRevision {
   revision: Revision<MappingSnapshot>;

@@ -73,6 +73,27 @@ export class MappingRepository {
   }
 
   /**
+   * Mappings IN_REVIEW and published ones with a pending revision, in these
+   * domains (all when null), oldest change first.
+   */
+  async awaitingReview(domains: readonly string[] | null, system: string | null, limit: number): Promise<MappingEntity[]> {
+    const rows: { row: MappingRow }[] = await this.mappings.query(
+      `SELECT to_jsonb(m) AS row FROM mapping m
+       JOIN information_system s ON s.code = m.system_code
+       LEFT JOIN concept c ON c.id = m.concept_id
+       LEFT JOIN domain kd ON kd.code = s.kind
+       LEFT JOIN revision r ON r.entity_type = 'MAPPING' AND r.entity_id = m.id AND r.status = 'PENDING'
+       WHERE (m.status = 'IN_REVIEW' OR r.id IS NOT NULL)
+         AND ($1::text[] IS NULL OR COALESCE(c.domain_code, kd.code) = ANY($1))
+         AND ($2::text IS NULL OR m.system_code = $2)
+       ORDER BY COALESCE(r.updated_at, m.updated_at), m.id
+       LIMIT $3`,
+      [domains, system, limit],
+    );
+    return rows.map((r) => mappingFromRow(r.row));
+  }
+
+  /**
    * Every mapping of one local code, whatever its status and period, with the
    * domain it belongs to (its concept's; for an UNMAPPED code, the domain
    * named like the system's kind, if any).

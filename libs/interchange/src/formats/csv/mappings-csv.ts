@@ -1,9 +1,13 @@
 import { MappingRecord } from '../../records';
-import { FileReader, ParsedItem } from '../parsed-item';
+import { FileReader, ParsedItem, ReaderOptions } from '../parsed-item';
 import { csvLine, CsvRow, readCsv } from './csv-rows';
 import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
 
-/** The columns written on export, in order. `conceptLabel` is for people reading the file and ignored on import. */
+/**
+ * The columns written on export, in order. `conceptLabel` is for people
+ * reading the file and ignored on import; `version` is the version exported,
+ * which an import checks (a row changed since is refused rather than overwritten).
+ */
 export const MAPPING_CSV_COLUMNS = [
   'system',
   'localCode',
@@ -16,12 +20,25 @@ export const MAPPING_CSV_COLUMNS = [
   'validTo',
   'justification',
   'confidence',
+  'version',
 ] as const;
 
 type MappingColumn = (typeof MAPPING_CSV_COLUMNS)[number];
 
 /** One mapping per row; a column left out keeps that field of existing mappings. */
 export const readMappingsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
+  try {
+    yield* mappingRows(text, options);
+  } catch (error) {
+    // the CSV itself cannot be read on (a stray or unclosed quote): reported with its line, like any other problem
+    // csv-parse's errors: CSV_… codes, or the quote ones (INVALID_OPENING_QUOTE…), with the line reached
+    const line = (error as { lines?: unknown }).lines;
+    if (typeof (error as { code?: unknown }).code !== 'string' || typeof line !== 'number') throw error;
+    yield { kind: 'problem', problem: { line, field: 'CSV', message: (error as Error).message } };
+  }
+};
+
+async function* mappingRows(text: AsyncIterable<string>, options: ReaderOptions): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
   let broken = false;
   for (const [i, name] of table.header.entries()) {
@@ -37,7 +54,8 @@ export const readMappingsCsv: FileReader = async function* (text, options): Asyn
       };
     }
   }
-  for (const name of ['localCode', 'relation', ...(options.system ? [] : ['system'])]) {
+  // other columns may be left out: they keep the fields of existing mappings (a new one then needs its relation)
+  for (const name of ['localCode', ...(options.system ? [] : ['system'])]) {
     if (!table.header.includes(name)) {
       broken = true;
       yield { kind: 'problem', problem: { line: 1, field: name, message: `Missing column "${name}"` } };
@@ -45,7 +63,7 @@ export const readMappingsCsv: FileReader = async function* (text, options): Asyn
   }
   if (broken) return;
   for await (const row of table.rows) yield mappingOfRow(row, table.header as MappingColumn[], options.system);
-};
+}
 
 function mappingOfRow(row: CsvRow, header: MappingColumn[], defaultSystem?: string): ParsedItem {
   if (row.cells.length !== header.length) {
@@ -76,6 +94,9 @@ function mappingOfRow(row: CsvRow, header: MappingColumn[], defaultSystem?: stri
       case 'confidence':
         record.confidence = cell === '' ? null : Number(cell.replace(',', '.'));
         break;
+      case 'version':
+        record.version = cell === '' ? null : /^\d{1,10}$/.test(cell) ? Number(cell) : NaN;
+        break;
     }
   });
   return { kind: 'mapping', at: { line: row.line }, record };
@@ -99,6 +120,7 @@ export function mappingCsvRow(m: MappingRecord): string {
       m.validTo ?? '',
       m.justification,
       m.confidence === null ? '' : String(m.confidence),
+      m.version === null || m.version === undefined ? '' : String(m.version),
     ],
     CSV_EXPORT_DELIMITER,
   );
