@@ -13,6 +13,7 @@ import { VocabularyModule } from '@lexique/vocabulary';
 import { formatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
+import { storableInputPlugin } from './graphql/storable-input.plugin';
 import { ServiceResolver } from './graphql/service.resolver';
 import { HealthController } from './health/health.controller';
 import { GraphQLBatchLimitMiddleware } from './http/graphql-batch-limit.middleware';
@@ -32,7 +33,13 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.databasePoolSize, applicationName: 'lexique-api' }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: config.databasePoolSize,
+          applicationName: 'lexique-api',
+          statementTimeoutMs: config.databaseStatementTimeoutMs,
+          lockTimeoutMs: config.databaseLockTimeoutMs,
+        }),
         MetricsModule,
         AccessModule,
         VocabularyModule,
@@ -60,6 +67,7 @@ export class AppModule implements NestModule {
               ApolloServerPluginCacheControlDisabled(),
               metricsPlugin(metrics),
               queryLimitsPlugin({ maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost, maxAliases: config.graphqlMaxAliases }),
+              storableInputPlugin(),
               config.graphqlIde ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
             ],
           }),

@@ -34,8 +34,8 @@ async function main() {
       const demo = app.get(DemoDataService);
       if (await demo.isEmpty()) await demo.seed(systemContext('seed'));
     }
-    await app.listen(config.port);
-    const url = `http://localhost:${config.port}`;
+    await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
+    const url = `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? hostInUrl(config.host) : 'localhost'}:${config.port}`;
     log.log(`Lexique is ready: GraphQL and its IDE at ${url}/graphql, health at ${url}/health`);
   } catch (error) {
     log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -43,6 +43,11 @@ async function main() {
     await database.stop().catch(() => undefined);
     process.exit(1);
   }
+}
+
+/** An IPv6 address goes in brackets in a URL. */
+function hostInUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 main().catch((error: unknown) => {

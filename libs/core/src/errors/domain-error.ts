@@ -10,6 +10,12 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** Too many expensive operations: `extensions.retryAfter` says in how many seconds to try again. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * The service could not do it now (a lock or a connection waited for too
+   * long, a deadlock, the database unreachable): nothing was changed, and the
+   * same call may succeed after `extensions.retryAfter` seconds.
+   */
+  BUSY = 'BUSY',
 }
 
 /**
@@ -41,3 +47,6 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
 export const forbidden = (message: string) => new DomainError(ErrorCode.FORBIDDEN, message);
 
 export const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
+
+export const busy = (message: string, retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.BUSY, message, undefined, { retryAfter: retryAfterSeconds });

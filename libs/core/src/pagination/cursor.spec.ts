@@ -6,15 +6,20 @@ describe('cursors', () => {
     expect(decodeCursor(encodeCursor('FIN-0042'))).toBe('FIN-0042');
   });
 
-  it.each(['', 'nope', '!!!', Buffer.from('other:FIN').toString('base64url')])('refuses %p naming the argument', (cursor) => {
-    try {
-      decodeCursor(cursor, 'after');
-      throw new Error('accepted');
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).field).toBe('after');
-    }
-  });
+  const forged = (key: string) => Buffer.from('lx1:' + key, 'utf8').toString('base64url');
+
+  it.each(['', 'nope', '!!!', Buffer.from('other:FIN').toString('base64url'), forged('FIN\u00000001'), forged('\u0000')])(
+    'refuses %p naming the argument',
+    (cursor) => {
+      try {
+        decodeCursor(cursor, 'after');
+        throw new Error('accepted');
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        expect((error as DomainError).field).toBe('after');
+      }
+    },
+  );
 
   it('bounds page sizes', () => {
     expect(pageSize(undefined, 500, 50)).toBe(50);

@@ -1,4 +1,5 @@
 import { badInput } from '../errors/domain-error';
+import { isStorableText } from '../text/storable-text';
 
 /**
  * Opaque Relay cursors. A cursor carries the sort key of the last row seen
@@ -12,7 +13,8 @@ export function encodeCursor(key: string): string {
 
 export function decodeCursor(cursor: string, argument = 'after'): string {
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  if (!text.startsWith(PREFIX) || text.length === PREFIX.length) {
+  // a forged cursor may carry a NUL, which would reach PostgreSQL inside the sort key
+  if (!text.startsWith(PREFIX) || text.length === PREFIX.length || !isStorableText(text)) {
     throw badInput(argument, `"${argument}" is not a cursor returned by this API`);
   }
   return text.slice(PREFIX.length);

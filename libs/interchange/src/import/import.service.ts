@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, RequestContext, Role } from '@lexique/core';
+import { takeTransactionLock } from '@lexique/database';
 import { readConceptsCsv } from '../formats/csv/concepts-csv';
 import { readMappingsCsv } from '../formats/csv/mappings-csv';
 import { readSystemsCsv } from '../formats/csv/systems-csv';
@@ -92,7 +93,7 @@ export class ImportService {
     try {
       await this.dataSource.transaction(async (manager) => {
         // one import at a time: two overlapping files would otherwise each pass their checks alone
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('lexique:import'))`);
+        await takeTransactionLock(manager, 'lexique:import', { heldBy: 'Another import is running', retryAfterSeconds: 10 });
         const policy = await this.policy(manager, ctx);
         const items = READERS[options.format](utf8Text(input), readerOptions);
         if (content === 'concepts') await this.importConcepts(manager, items, policy, readerOptions, report, addProblem, options);

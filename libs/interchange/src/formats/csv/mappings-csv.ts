@@ -1,5 +1,6 @@
 import { MappingRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
+import { budgeted } from '../read-budget';
 import { csvLine, CsvRow, readCsv } from './csv-rows';
 import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
 
@@ -21,7 +22,7 @@ export const MAPPING_CSV_COLUMNS = [
 type MappingColumn = (typeof MAPPING_CSV_COLUMNS)[number];
 
 /** One mapping per row; a column left out keeps that field of existing mappings. */
-export const readMappingsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
+export const readMappingsCsv: FileReader = budgeted(async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
   let broken = false;
   for (const [i, name] of table.header.entries()) {
@@ -45,7 +46,7 @@ export const readMappingsCsv: FileReader = async function* (text, options): Asyn
   }
   if (broken) return;
   for await (const row of table.rows) yield mappingOfRow(row, table.header as MappingColumn[], options.system);
-};
+});
 
 function mappingOfRow(row: CsvRow, header: MappingColumn[], defaultSystem?: string): ParsedItem {
   if (row.cells.length !== header.length) {
