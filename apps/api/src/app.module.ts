@@ -10,7 +10,7 @@ import { InterchangeModule } from '@lexique/interchange';
 import { MappingsModule } from '@lexique/mappings';
 import { SearchModule } from '@lexique/search';
 import { VocabularyModule } from '@lexique/vocabulary';
-import { formatError } from './graphql/format-error';
+import { errorFormatter } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { storableInputPlugin } from './graphql/storable-input.plugin';
@@ -57,11 +57,15 @@ export class AppModule implements NestModule {
             playground: false,
             graphiql: false,
             introspection: config.graphqlIntrospection,
+            // "Did you mean…?" would tell the schema to whoever may not read it by introspection
+            hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
+            // bounds parsing and validation, which run before the limits below can measure anything
+            parseOptions: { maxTokens: config.graphqlMaxTokens },
             includeStacktraceInErrorResponses: false,
             // Apollo's default, stated: refuses requests a browser could send cross-site without a preflight
             csrfPrevention: true,
             allowBatchedHttpRequests: config.graphqlBatchLimit > 1,
-            formatError,
+            formatError: errorFormatter({ hideSchemaDetails: !config.graphqlIntrospection }),
             plugins: [
               // no cache hints in the schema; Apollo's default cache-control plugin would still hook every field
               ApolloServerPluginCacheControlDisabled(),

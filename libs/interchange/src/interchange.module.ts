@@ -5,6 +5,7 @@ import { DemoDataService } from './demo/demo-data.service';
 import { ExportRepository } from './export/export.repository';
 import { ExportService } from './export/export.service';
 import { ImportResolver } from './graphql/import.resolver';
+import { UploadGate } from './graphql/upload-gate';
 import { ExportController } from './http/export.controller';
 import { ConceptStagingRepository } from './import/concept-staging.repository';
 import { ImportUploadService } from './import/import-upload.service';
@@ -25,6 +26,7 @@ import { SystemImportRepository } from './import/system-import.repository';
     ExportRepository,
     ExportService,
     ImportResolver,
+    UploadGate,
   ],
   exports: [DemoDataService, ImportService, ExportService],
 })

@@ -6,6 +6,22 @@ import { retryableFault } from '@lexique/database';
 
 const logger = new Logger('GraphQL');
 
+/** graphql-js's suggestions, e.g. ` Did you mean the enum value "PUBLISHED"?` */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+export interface ErrorFormatOptions {
+  /** Leave out suggestions, which tell the schema to callers who may not read it by introspection. */
+  hideSchemaDetails: boolean;
+}
+
+/** The formatter Apollo calls for every error; see formatError. */
+export function errorFormatter(options: ErrorFormatOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shown = formatError(formatted, error);
+    return options.hideSchemaDetails ? { ...shown, message: shown.message.replace(SUGGESTION, '') } : shown;
+  };
+}
+
 /**
  * The one mapping from thrown errors to what clients see. Domain errors keep
  * their message, code and field; faults of the moment (a lock or connection
