@@ -18,7 +18,7 @@ export function pgErrorCode(error: unknown): string | undefined {
  * transaction was rolled back). Seconds to wait before retrying.
  */
 const RETRYABLE: Record<string, { retryAfter: number; message: string }> = {
-  [PG_LOCK_NOT_AVAILABLE]: { retryAfter: 2, message: 'The entry is being changed by someone else' },
+  [PG_LOCK_NOT_AVAILABLE]: { retryAfter: 2, message: 'Another write held what this needs for too long' },
   '40P01': { retryAfter: 1, message: 'Two writes got in each other’s way (deadlock)' },
   '40001': { retryAfter: 1, message: 'Two writes got in each other’s way (serialization)' },
   '57014': { retryAfter: 5, message: 'The database took too long to answer' },
