@@ -15,7 +15,7 @@ describe('floods of introspection, aliases and batches (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const post = (body: unknown) => t.http().post('/graphql').set('content-type', 'application/json').send(body);
+  const post = (body: object) => t.http().post('/graphql').set('content-type', 'application/json').send(body);
 
   it('answers an IDE’s introspection, and refuses it multiplied by aliases', async () => {
     const introspection = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true });

@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import { MappingsModule } from '@lexique/mappings';
 import { SearchModule } from '@lexique/search';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { errorFormatter } from './graphql/format-error';
+import { GraphQLErrorsFilter } from './graphql/graphql-errors.filter';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { storableInputPlugin } from './graphql/storable-input.plugin';
@@ -78,7 +80,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, MetricsController, IdeAssetsController, WebController],
-      providers: [ServiceResolver, SearchMetricsRegistration],
+      providers: [ServiceResolver, SearchMetricsRegistration, { provide: APP_FILTER, useClass: GraphQLErrorsFilter }],
     };
   }
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig, systemContext } from '@lexique/core';
-import { migrate, openDatabase } from '@lexique/database';
+import { migrate, openDatabase, whileAloneOnDatabase } from '@lexique/database';
 import { DemoDataService } from '@lexique/interchange';
 import { createApp } from './bootstrap';
 import { StructuredLogger } from './logging/structured-logger';
@@ -27,13 +27,16 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    const applied = await migrate(database.url);
-    if (applied.length) log.log(`Applied migrations: ${applied.join(', ')}`);
-    app = await createApp(config, database.url, logger);
-    if (config.seedDemo) {
-      const demo = app.get(DemoDataService);
-      if (await demo.isEmpty()) await demo.seed(systemContext('seed'));
-    }
+    app = await whileAloneOnDatabase(database.url, async () => {
+      const applied = await migrate(database.url);
+      if (applied.length) log.log(`Applied migrations: ${applied.join(', ')}`);
+      const created = await createApp(config, database.url, logger);
+      if (config.seedDemo) {
+        const demo = created.get(DemoDataService);
+        if (await demo.isEmpty()) await demo.seed(systemContext('seed'));
+      }
+      return created;
+    });
     await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
     const url = `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? hostInUrl(config.host) : 'localhost'}:${config.port}`;
     log.log(`Lexique is ready: GraphQL and its IDE at ${url}/graphql, health at ${url}/health`);

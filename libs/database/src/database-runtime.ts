@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { LexiqueConfig } from '@lexique/core';
 import { dataSourceOptions } from './data-source-options';
@@ -49,5 +50,26 @@ export async function migrate(url: string): Promise<string[]> {
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** How long a replica waits for another one to finish preparing the database. */
+const STARTUP_LOCK_WAIT = '10min';
+
+/**
+ * Runs `work` (migrating, loading the demo) while holding a lock of the
+ * database: replicas started together take turns, and the second finds the
+ * work done instead of repeating it halfway through the first's.
+ */
+export async function whileAloneOnDatabase<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const lock = new Client({ connectionString: url, application_name: 'lexique-startup' });
+  await lock.connect();
+  try {
+    await lock.query(`SET lock_timeout = '${STARTUP_LOCK_WAIT}'`);
+    await lock.query(`SELECT pg_advisory_lock(hashtext('lexique:startup'))`);
+    return await work();
+  } finally {
+    // ending the session releases the lock
+    await lock.end().catch(() => undefined);
   }
 }

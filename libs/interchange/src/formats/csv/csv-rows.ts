@@ -76,7 +76,7 @@ export async function readCsv(text: AsyncIterable<string>, fixedDelimiter?: stri
     ) {
       const { record, info } = next.value;
       // a quoted cell may span lines: the row starts after the previous one ended
-      yield { line: startLine, cells: record };
+      yield { line: startLine, cells: record.map(importedCell) };
       startLine = info.lines + 1;
     }
   }
@@ -107,9 +107,27 @@ export function detectDelimiter(headerLine: string): string {
   return candidates[0].n > 0 ? candidates[0].c : ',';
 }
 
-/** Quotes a cell when it holds the delimiter, a quote or a line break. */
+/**
+ * A cell a spreadsheet would run as a formula: it starts with =, +, -, @, a
+ * tab or a carriage return (CSV injection, CWE-1236), possibly behind
+ * apostrophes already (so that protecting is undone exactly on import).
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const PROTECTED_FORMULA = /^'+[=+\-@\t\r]/;
+
+/**
+ * Quotes a cell when it holds the delimiter, a quote or a line break, and
+ * puts an apostrophe before one that would run as a formula
+ * (`=HYPERLINK(…)` is then shown as text by Excel and LibreOffice).
+ */
 export function csvCell(value: string, delimiter: string): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = FORMULA.test(value) ? `'${value}` : value;
+  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A cell as read back: the apostrophe an export put before a formula-looking value is dropped. */
+export function importedCell(cell: string): string {
+  return PROTECTED_FORMULA.test(cell) ? cell.slice(1) : cell;
 }
 
 export function csvLine(cells: readonly string[], delimiter: string): string {
