@@ -11,7 +11,7 @@ async function main() {
   Logger.overrideLogger(logger);
   const log = new Logger('Lexique');
 
-  const database = await openDatabase(config, (message) => log.debug(message));
+  const database = await openDatabase(config, { debug: (message) => log.debug(message), warn: (message) => log.warn(message) });
   log.log(database.embedded ? `Embedded PostgreSQL running, data in ${config.dataDir}` : 'Using the PostgreSQL of DATABASE_URL');
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;

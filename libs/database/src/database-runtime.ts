@@ -13,13 +13,26 @@ export interface DatabaseRuntime {
 
 const EMBEDDED_DATABASE = 'lexique';
 
+/** Where the embedded server's messages go: its own log at debug, its restarts at warn. */
+export interface DatabaseLogger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+const SILENT: DatabaseLogger = { debug: () => undefined, warn: () => undefined };
+
 /**
  * Resolves the PostgreSQL to use: DATABASE_URL when given (nothing is
  * started), else an embedded server under LEXIQUE_DATA_DIR, created on first use.
  */
-export async function openDatabase(config: LexiqueConfig, log: (message: string) => void = () => undefined): Promise<DatabaseRuntime> {
+export async function openDatabase(config: LexiqueConfig, logger: DatabaseLogger = SILENT): Promise<DatabaseRuntime> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: () => Promise.resolve() };
-  const server = new EmbeddedPostgresServer({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
+  const server = new EmbeddedPostgresServer({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+    log: (message) => logger.debug(message),
+    warn: (message) => logger.warn(message),
+  });
   const serverUrl = await server.start();
   try {
     await ensureDatabase(serverUrl, EMBEDDED_DATABASE);
