@@ -30,7 +30,6 @@ describe('loadConfig', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db/lexique', LOG_FORMAT: 'json', GRAPHQL_IDE: 'off' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u:p@db/lexique', logFormat: 'json', graphqlIde: false });
   });
-  });
 
   it('listens on loopback in the embedded demo, everywhere with DATABASE_URL, or where HOST says', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
@@ -41,7 +40,10 @@ describe('loadConfig', () => {
   it('hides introspection and the IDE in production unless asked', () => {
     expect(loadConfig({})).toMatchObject({ graphqlIntrospection: true, graphqlIde: true });
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphqlIntrospection: false, graphqlIde: false });
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toMatchObject({ graphqlIntrospection: true, graphqlIde: true });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toMatchObject({
+      graphqlIntrospection: true,
+      graphqlIde: true,
+    });
   });
 
   it('reads durations with their unit, seconds by default', () => {
