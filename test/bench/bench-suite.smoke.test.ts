@@ -16,6 +16,7 @@ describe('benchmark suite (smoke run on a tiny data set)', () => {
     concurrency: [1, 4],
     requests: 8,
     imports: { concepts: 100, mappings: 300 },
+    importWhileReading: { rows: 300, clients: 2, idleSeconds: 1 },
     quick: true,
   };
   let t: TestApp;
@@ -66,8 +67,17 @@ describe('benchmark suite (smoke run on a tiny data set)', () => {
       ['mappings-300.sssom.tsv', 300],
     ]);
 
+    const reading = report.importWhileReading!;
+    expect(reading.rows).toBe(300);
+    for (const read of reading.reads) {
+      expect(read.duringImport.requests).toBeGreaterThan(0);
+      expect({ name: read.name, errors: read.duringImport.errors + read.idle.errors }).toEqual({ name: read.name, errors: 0 });
+    }
+    expect(reading.reads.map((read) => read.name)).toEqual(['concept by code', 'translate']);
+
     const table = markdown(report);
     for (const name of names) expect(table).toContain(`| ${name} | `);
-    expect(aims(report).map((a) => a.met === null)).toEqual([true, false, false, false, false, true, true]);
+    expect(table).toContain('| Import while reading (300 concepts by the CLI');
+    expect(aims(report).map((a) => a.met === null)).toEqual([true, false, false, false, false, true, true, true]);
   });
 });

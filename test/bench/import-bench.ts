@@ -63,6 +63,24 @@ function* mappingRows(count: number, concepts: number): Generator<string> {
   }
 }
 
+/**
+ * The concepts file of the import benchmark and the domains it needs (ten
+ * domains BA to BJ, which the generated data set does not use): their paths in `dir`.
+ */
+export async function writeConceptFiles(dir: string, count: number): Promise<{ schemes: string; concepts: string }> {
+  const schemes = path.join(dir, 'domains.ttl');
+  fs.writeFileSync(
+    schemes,
+    `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n` +
+      DOMAINS.map(
+        (d) => `<https://vocabulaire.bordeaux-metropole.example/scheme/${d}> a skos:ConceptScheme ; skos:prefLabel "Domaine ${d}"@fr .\n`,
+      ).join(''),
+  );
+  const concepts = path.join(dir, `concepts-${count}.csv`);
+  await writeLines(concepts, conceptRows(count));
+  return { schemes, concepts };
+}
+
 /** Runs `lexique import <file>` (the real command) while sampling the process's resident memory. */
 async function timedImport(file: string, rows: number): Promise<BenchResult> {
   const output: string[] = [];
@@ -95,18 +113,9 @@ async function timedImport(file: string, rows: number): Promise<BenchResult> {
 export async function runImportBench(sizes: { concepts: number; mappings: number }, print: (line: string) => void): Promise<BenchResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexique-bench-'));
   try {
-    const schemes = path.join(dir, 'domains.ttl');
-    fs.writeFileSync(
-      schemes,
-      `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n` +
-        DOMAINS.map(
-          (d) => `<https://vocabulaire.bordeaux-metropole.example/scheme/${d}> a skos:ConceptScheme ; skos:prefLabel "Domaine ${d}"@fr .\n`,
-        ).join(''),
-    );
-    const concepts = path.join(dir, `concepts-${sizes.concepts}.csv`);
+    const { schemes, concepts } = await writeConceptFiles(dir, sizes.concepts);
     const systems = path.join(dir, 'systems.csv');
     const mappings = path.join(dir, `mappings-${sizes.mappings}.sssom.tsv`);
-    await writeLines(concepts, conceptRows(sizes.concepts));
     await writeLines(systems, systemRows());
     await writeLines(mappings, mappingRows(sizes.mappings, sizes.concepts));
     await timedImport(schemes, DOMAINS.length);
