@@ -80,6 +80,15 @@ describe('hostile addresses of plain HTTP routes (e2e)', () => {
     expect(response.body).toEqual({ code: 'BAD_USER_INPUT', message: expect.any(String), field: 'path' });
   });
 
+  it('answers a malformed or oversized body as the client’s mistake', async () => {
+    const post = () => t.http().post('/graphql').set('content-type', 'application/json');
+    expect((await post().send('{"query": "{ serviceVersion }"')).status).toBe(400);
+    expect((await post().send(JSON.stringify({ query: '{ serviceVersion }', variables: { x: 'a'.repeat(6 * 1024 * 1024) } }))).status).toBe(
+      413,
+    );
+    expect((await post().send('{"query": "{ serviceVersion }", "variables": "\\u0000"}')).status).toBe(400);
+  });
+
   it('still serves well-formed addresses, accents included', async () => {
     expect((await t.http().get('/export/concepts/FIN.csv')).status).toBe(200);
     expect((await t.http().get('/export/concepts/FINANC%C3%89.csv')).status).toBe(404);

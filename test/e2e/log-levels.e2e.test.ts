@@ -1,11 +1,7 @@
-import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import request from 'supertest';
-import { loadConfig, Role } from '@lexique/core';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { StructuredLogger } from '../../apps/api/src/logging/structured-logger';
-import { bearer, TEST_JWT_SECRET } from '../support/auth';
-import { createTestDatabase, dropTestDatabase } from '../support/test-server';
+import { Role } from '@lexique/core';
+import { bearer } from '../support/auth';
+import { startTestApp, TestApp } from '../support/test-app';
 
 /** Log lines as a collector reads them. */
 interface Line {
@@ -16,28 +12,19 @@ interface Line {
 
 describe('client mistakes are logged below error level; real faults at error (e2e)', () => {
   const lines: Line[] = [];
-  let app: INestApplication;
-  let databaseUrl: string;
+  let t: TestApp;
   beforeAll(async () => {
-    databaseUrl = await createTestDatabase();
-    const config = loadConfig({
-      DATABASE_URL: databaseUrl,
-      AUTH_JWT_SECRET: TEST_JWT_SECRET,
-      LEXIQUE_ANONYMOUS_READ: 'true',
-      LOG_LEVEL: 'debug',
-      RATE_LIMIT_BURST: '1',
-      RATE_LIMIT_PER_MINUTE: '1',
+    t = await startTestApp({
+      seed: false,
+      env: { LOG_LEVEL: 'debug', RATE_LIMIT_BURST: '1', RATE_LIMIT_PER_MINUTE: '1' },
+      logLines: (line) => lines.push(JSON.parse(line) as Line),
     });
-    app = await createApp(config, databaseUrl, new StructuredLogger('json', 'debug', (line) => lines.push(JSON.parse(line) as Line)));
-    await app.init();
   });
-  afterAll(async () => {
-    await app.close();
-    await dropTestDatabase(databaseUrl);
-  });
+  afterAll(() => t.close());
 
   const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-    request(app.getHttpServer())
+    t
+      .http()
       .post('/graphql')
       .set({ 'content-type': 'application/json', ...headers })
       .send({ query, variables });
@@ -63,13 +50,13 @@ describe('client mistakes are logged below error level; real faults at error (e2
     const codes = responses.map((r) => r.body.errors?.[0]?.extensions?.code);
     expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
     expect(codes.every((code) => typeof code === 'string')).toBe(true);
-    expect((await request(app.getHttpServer()).get('/export/concepts/NOPE.csv')).status).toBe(404);
-    expect((await request(app.getHttpServer()).get('/export/concepts/FIN%00.csv')).status).toBe(400);
+    expect((await t.http().get('/export/concepts/NOPE.csv')).status).toBe(404);
+    expect((await t.http().get('/export/concepts/FIN%00.csv')).status).toBe(400);
     expect(errorLines()).toEqual([]);
   });
 
   it('logs an internal fault once, at error, with its details', async () => {
-    const db = new Client({ connectionString: databaseUrl });
+    const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     await db.query(`ALTER TABLE domain RENAME TO domain_moved_away`);
     await db.end();

@@ -4,6 +4,7 @@ import { loadConfig, systemContext } from '@lexique/core';
 import { QueryMetrics } from '@lexique/database';
 import { DemoDataService } from '@lexique/interchange';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { StructuredLogger } from '../../apps/api/src/logging/structured-logger';
 import { TEST_JWT_SECRET } from './auth';
 import { createTestDatabase, dropTestDatabase } from './test-server';
 
@@ -28,7 +29,13 @@ export interface TestApp {
 }
 
 /** The real API on its own database (seeded with the demo dictionary unless `seed: false`). */
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    /** Receives the API's log lines, as JSON, from level debug. */ logLines?: (line: string) => void;
+  } = {},
+): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   // anonymous reading on, as in the demo, unless a test turns it off
   const config = loadConfig({
@@ -38,7 +45,7 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
     ...options.env,
     DATABASE_URL: databaseUrl,
   });
-  const app = await createApp(config, databaseUrl, false);
+  const app = await createApp(config, databaseUrl, options.logLines ? new StructuredLogger('json', 'debug', options.logLines) : false);
   await app.init();
   if (options.seed !== false) await app.get(DemoDataService).seed(systemContext('test-seed'));
   const server = app.getHttpServer();

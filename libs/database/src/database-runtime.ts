@@ -54,9 +54,17 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
   }
 }
 
+/**
+ * Timeouts of work that goes through whole tables (migrations, the CLI's
+ * imports): one statement of a million-row import may run for minutes, and
+ * it may wait for an upload's import to end. Still bounded, so that a frozen
+ * database cannot hold a terminal or a starting replica forever.
+ */
+export const LONG_WORK_TIMEOUTS = { statementTimeoutMs: 60 * 60_000, lockTimeoutMs: 2 * 60_000 } as const;
+
 /** Applies pending migrations; returns the names of those applied. */
 export async function migrate(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 1, applicationName: 'lexique-migrate' }));
+  const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 1, applicationName: 'lexique-migrate', ...LONG_WORK_TIMEOUTS }));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

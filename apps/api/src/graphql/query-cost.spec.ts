@@ -65,7 +65,12 @@ describe('measureOperation', () => {
     let resolved = 0;
     const count = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(count);
-      else if (value && typeof value === 'object') for (const inner of Object.values(value)) (resolved++, count(inner));
+      else if (value && typeof value === 'object') {
+        for (const inner of Object.values(value)) {
+          resolved++;
+          count(inner);
+        }
+      }
     };
     count(graphqlSync({ schema, source: query }).data);
     const measured = measure(query);

@@ -1,18 +1,16 @@
+import { Readable } from 'node:stream';
 import { readConceptsCsv } from './csv/concepts-csv';
 import { FileReader, ParsedItem } from './parsed-item';
 import { budgeted, READ_BUDGET } from './read-budget';
 import { readSkosJsonLd, readSkosTurtle } from './skos/skos-reader';
 import { readSssomTsv } from './sssom/sssom-tsv';
 
+/** Text as a stream of these chunks. */
+const streamOf = (chunks: string[]) => Readable.from(chunks) as AsyncIterable<string>;
+
 async function readAll(reader: FileReader, chunks: string[]): Promise<ParsedItem[]> {
   const items: ParsedItem[] = [];
-  for await (const item of reader(
-    (async function* () {
-      yield* chunks;
-    })(),
-    {},
-  ))
-    items.push(item);
+  for await (const item of reader(streamOf(chunks), {})) items.push(item);
   return items;
 }
 
@@ -61,12 +59,7 @@ describe('read budgets', () => {
     const reader = budgeted(readConceptsCsv, { ...READ_BUDGET, graceMs: 50, msPerMegabyte: 0 });
     const rows = Array.from({ length: 20 }, (_, i) => `FIN-${1000 + i};FIN;Libellé ${i}`).join('\n');
     const seen: ParsedItem[] = [];
-    for await (const item of reader(
-      (async function* () {
-        yield `code;domain;prefLabel@fr\n${rows}\n`;
-      })(),
-      {},
-    )) {
+    for await (const item of reader(streamOf([`code;domain;prefLabel@fr\n${rows}\n`]), {})) {
       seen.push(item);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
