@@ -28,13 +28,17 @@ async function writeLines(file: string, lines: Iterable<string>) {
   await once(out, 'finish');
 }
 
-/** Deterministic concepts: ten domains, one in ten concepts is broader of the nine after it in its domain, related pairs. */
-function* conceptRows(count: number): Generator<string> {
+/**
+ * Deterministic concepts: ten domains, one in ten concepts is broader of the
+ * nine after it in its domain, related pairs. Numbered from `first` (a
+ * multiple of 100, so that references stay within the file).
+ */
+export function* conceptRows(count: number, first = 0): Generator<string> {
   yield 'code;domain;status;prefLabel@fr;prefLabel@en;altLabels@fr;definition@fr;broader;related\n';
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const block = i - (i % (DOMAINS.length * 10));
     const broader = i - block >= DOMAINS.length ? code(block + (i % DOMAINS.length)) : '';
-    const related = i + DOMAINS.length < count && i % 7 === 0 ? code(i + DOMAINS.length) : '';
+    const related = i + DOMAINS.length < first + count && i % 7 === 0 ? code(i + DOMAINS.length) : '';
     yield `${code(i)};${DOMAINS[i % DOMAINS.length]};PUBLISHED;Notion ${i} de référence;Notion ${i};Synonyme ${i} | Variante ${i};Définition générée de la notion numéro ${i}, pour mesurer l'import.;${broader};${related}\n`;
   }
 }

@@ -14,7 +14,17 @@ for (let i = 0; i < args.length; i++) {
   const flag = args[i].replace(/^--/, '');
   if (flag === 'quick' || flag === 'readme') env[`BENCH_${flag.toUpperCase()}`] = '1';
   else if (
-    ['concepts', 'mappings', 'clients', 'requests', 'import-concepts', 'import-mappings', 'import-while-reading', 'only', 'report'].includes(flag) &&
+    [
+      'concepts',
+      'mappings',
+      'clients',
+      'requests',
+      'import-concepts',
+      'import-mappings',
+      'import-while-reading',
+      'only',
+      'report',
+    ].includes(flag) &&
     i + 1 < args.length
   )
     env[`BENCH_${flag.toUpperCase().replace(/-/g, '_')}`] = args[++i];

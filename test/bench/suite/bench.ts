@@ -17,7 +17,7 @@ export interface BenchOptions {
   /** Sizes for the import scenario, run into a database of its own; null skips it. */
   imports: { concepts: number; mappings: number } | null;
   /** Concepts the CLI imports into the measured database while lookups run; null skips it. */
-  importWhileReading?: { rows: number; clients: number; idleSeconds: number } | null;
+  importWhileReading?: { rows: number; clients: number; idleSeconds: number; uploadBytes: number } | null;
   /** Scenarios whose name contains one of these (the empty query always runs: it is the ceiling); all when absent. */
   only?: string[];
   quick: boolean;
@@ -90,9 +90,7 @@ export async function measure(
   const client = new BenchHttpClient(target.url, Math.max(...options.concurrency));
   try {
     const all = await workloads({ client, pool, dataset: options.dataset });
-    const list = all.filter(
-      (w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)),
-    );
+    const list = all.filter((w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)));
     // warm the API's and the database's caches before the first figure
     for (const w of list) await runLoad(w.api, 1, Math.max(2, Math.round(10 * w.weight)));
     const scenarios: ScenarioReport[] = [];

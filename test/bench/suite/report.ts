@@ -73,10 +73,10 @@ export function aims(r: BenchReport): AimResult[] {
 
 /** Readers first: lookups during a large import stay within three times their idle p95. */
 function importWhileReadingAim(r: BenchReport): AimResult {
-  const aim = 'concept and translate p95 during a 100,000-row import ≤ 3× idle (worst)';
+  const aim = 'concept and translate p95 during a 100,000-row CLI import and a 4 MB upload ≤ 3× idle (worst)';
   const w = r.importWhileReading;
   if (!w) return { aim, measured: 'not measured', met: null };
-  const worst = Math.max(...w.reads.map((read) => read.duringImport.p95 / read.idle.p95));
+  const worst = Math.max(...w.reads.flatMap((read) => [read.duringImport.p95 / read.idle.p95, read.duringUpload.p95 / read.idle.p95]));
   return { aim, measured: `${worst.toFixed(1)}× with ${w.rows.toLocaleString('en')} rows`, met: w.rows >= 100_000 ? worst <= 3 : null };
 }
 
@@ -116,12 +116,14 @@ export function markdown(r: BenchReport): string {
     const w = r.importWhileReading;
     lines.push(
       '',
-      `| Import while reading (${w.rows.toLocaleString('en')} concepts by the CLI, ${w.importSeconds.toFixed(0)} s) | Clients | Idle p50 | Idle p95 | Importing p50 | Importing p95 | p95 × idle | Errors |`,
-      '|---|--:|--:|--:|--:|--:|--:|--:|',
+      `| Import while reading (CLI: ${w.rows.toLocaleString('en')} concepts, ${w.importSeconds.toFixed(0)} s; upload: ${w.uploadRows.toLocaleString('en')} concepts, ${w.uploadSeconds.toFixed(0)} s) ` +
+        '| Clients | Idle p50 | Idle p95 | CLI import p50 | CLI import p95 | × idle | Upload p50 | Upload p95 | × idle | Errors |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
       ...w.reads.map(
         (read) =>
           `| ${read.name} | ${read.clients} | ${ms(read.idle.p50)} | ${ms(read.idle.p95)} | ${ms(read.duringImport.p50)} | ${ms(read.duringImport.p95)} | ` +
-          `${(read.duringImport.p95 / read.idle.p95).toFixed(1)}× | ${read.duringImport.errors} |`,
+          `${(read.duringImport.p95 / read.idle.p95).toFixed(1)}× | ${ms(read.duringUpload.p50)} | ${ms(read.duringUpload.p95)} | ` +
+          `${(read.duringUpload.p95 / read.idle.p95).toFixed(1)}× | ${read.duringImport.errors + read.duringUpload.errors} |`,
       ),
     );
   }

@@ -4,6 +4,7 @@ import { projectRoot } from '@lexique/core';
 import { createTestDatabase, dropTestDatabase } from '../../support/test-server';
 import { DEFAULT_DATASET } from '../dataset/generate';
 import { startApiProcess } from './api-process';
+import { LARGEST_UPLOAD_BYTES } from './import-while-reading';
 import { BenchOptions, BenchReport, machine, measure, measureImports, prepareDatabase } from './bench';
 import { markdown } from './report';
 import { updateReadme } from './readme';
@@ -27,7 +28,10 @@ const options: BenchOptions = {
   concurrency: (env('CLIENTS') ?? '1,16,64').split(',').map(Number),
   requests: num('REQUESTS', quick ? 80 : 2000),
   imports: importConcepts > 0 ? { concepts: importConcepts, mappings: importMappings } : null,
-  importWhileReading: importWhileReading > 0 ? { rows: importWhileReading, clients: 4, idleSeconds: quick ? 5 : 30 } : null,
+  importWhileReading:
+    importWhileReading > 0
+      ? { rows: importWhileReading, clients: 4, idleSeconds: quick ? 5 : 30, uploadBytes: quick ? 200_000 : LARGEST_UPLOAD_BYTES }
+      : null,
   only: env('ONLY')
     ?.split(',')
     .map((name) => name.trim())
