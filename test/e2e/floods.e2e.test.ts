@@ -85,7 +85,7 @@ describe('search and uploads take tokens from the rate limiter (e2e)', () => {
     const [first, second, third] = batch.body as { data: unknown; errors?: { extensions: { code: string; retryAfter?: number } }[] }[];
     expect([first.errors, second.errors]).toEqual([undefined, undefined]);
     expect(third.data).toBeNull();
-    expect(third.errors![0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 60 });
+    expect(third.errors![0].extensions).toEqual({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED', retryAfter: 60 });
   });
 
   it('charges an upload ten tokens', async () => {
@@ -94,7 +94,7 @@ describe('search and uploads take tokens from the rate limiter (e2e)', () => {
     expect((await t.gql(upload, {}, steward)).errors).toBeUndefined();
     expect((await t.gql(upload, {}, steward)).errors).toBeUndefined();
     const third = await t.gql(upload, {}, steward);
-    expect(third.errors![0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(third.errors![0].extensions).toEqual({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED', retryAfter: expect.any(Number) });
   });
 });
 

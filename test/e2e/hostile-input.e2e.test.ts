@@ -77,7 +77,7 @@ describe('hostile addresses of plain HTTP routes (e2e)', () => {
   ])('refuses %s as bad input, not as an internal error', async (address) => {
     const response = await t.http().get(address);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: 'BAD_USER_INPUT', message: expect.any(String), field: 'path' });
+    expect(response.body).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_VALUE', message: expect.any(String), field: 'path' });
   });
 
   it('answers a malformed or oversized body as the client’s mistake', async () => {

@@ -78,7 +78,7 @@ describe('lock waits and statements are bounded, and answered as retryable (e2e)
     t = await startTestApp({ env: { DATABASE_LOCK_TIMEOUT: '300ms', DATABASE_STATEMENT_TIMEOUT: '20s' } });
     const migration = await holding(t.databaseUrl, `LOCK TABLE concept IN ACCESS EXCLUSIVE MODE`);
     try {
-      expect((await lookup()).errors![0].extensions).toEqual({ code: 'BUSY', retryAfter: 2 });
+      expect((await lookup()).errors![0].extensions).toEqual({ code: 'BUSY', reason: 'BUSY', retryAfter: 2 });
     } finally {
       await migration.release();
     }

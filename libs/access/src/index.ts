@@ -8,4 +8,6 @@ export * from './rate-limit/token-bucket';
 export * from './request-context.decorator';
 export * from './tokens/local-jwt-secret';
 export * from './principal.resolver';
+export { AccessPolicy } from './policy/access-policy';
+export type { ReviewRule } from './policy/access-policy';
 export * from './tokens/token-claims';

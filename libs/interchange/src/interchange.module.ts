@@ -7,10 +7,12 @@ import { ExportService } from './export/export.service';
 import { ImportResolver } from './graphql/import.resolver';
 import { UploadGate } from './graphql/upload-gate';
 import { ExportController } from './http/export.controller';
-import { ConceptStagingRepository } from './import/concept-staging.repository';
+import { ConceptImport } from './import/concept-import';
 import { ImportUploadService } from './import/import-upload.service';
 import { ImportService } from './import/import.service';
+import { MappingImport } from './import/mapping-import';
 import { MappingStagingRepository } from './import/mapping-staging.repository';
+import { SystemImport } from './import/system-import';
 import { SystemImportRepository } from './import/system-import.repository';
 
 @Module({
@@ -18,8 +20,10 @@ import { SystemImportRepository } from './import/system-import.repository';
   controllers: [ExportController],
   providers: [
     DemoDataService,
-    ConceptStagingRepository,
+    ConceptImport,
+    MappingImport,
     MappingStagingRepository,
+    SystemImport,
     SystemImportRepository,
     ImportService,
     ImportUploadService,

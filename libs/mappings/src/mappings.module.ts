@@ -15,6 +15,9 @@ import { MappingUpsertService } from './editing/mapping-upsert.service';
 import { MappingWriteGate } from './editing/mapping-write-gate';
 import { MappingWriterRepository } from './editing/mapping-writer.repository';
 import { MappingEntity } from './mappings/mapping.entity';
+import { ReviewQueueRepository } from './review-queue/review-queue.repository';
+import { ReviewItemFieldResolver, ReviewQueueResolver } from './review-queue/review-queue.resolver';
+import { ReviewQueueService } from './review-queue/review-queue.service';
 import { MappingRepository } from './mappings/mapping.repository';
 import { MappingService } from './mappings/mapping.service';
 import { InformationSystemEntity } from './systems/information-system.entity';
@@ -47,6 +50,10 @@ import { TranslationService } from './translation/translation.service';
     MappingRevisionLoaders,
     MappingEditingResolver,
     MappingRevisionResolver,
+    ReviewQueueRepository,
+    ReviewQueueService,
+    ReviewQueueResolver,
+    ReviewItemFieldResolver,
   ],
   exports: [
     SystemService,

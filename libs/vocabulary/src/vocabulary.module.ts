@@ -12,11 +12,7 @@ import { ConceptFieldResolver } from './graphql/concept-field.resolver';
 import { DomainFieldResolver } from './graphql/domain-field.resolver';
 import { VocabularyQueryResolver } from './graphql/vocabulary-query.resolver';
 import { ConceptEditingService } from './editing/concept-editing.service';
-import { ConceptIntegrity } from './editing/concept-integrity';
 import { ConceptReviewService } from './editing/concept-review.service';
-import { ConceptRevisionLoaders } from './editing/concept-revision.loaders';
-import { ConceptWriteGate } from './editing/concept-write-gate';
-import { ConceptWriterRepository } from './editing/concept-writer.repository';
 import { DomainEditingService } from './editing/domain-editing.service';
 import { ConceptReviewFieldResolver } from './graphql/concept-review-field.resolver';
 import { HistoryQueryResolver } from './graphql/history-query.resolver';
@@ -24,7 +20,10 @@ import { JsonScalar } from './graphql/json.scalar';
 import { StewardshipMutationResolver } from './graphql/stewardship-mutation.resolver';
 import { ChangeFeedService } from './history/change-feed.service';
 import { HistoryService } from './history/history.service';
+import { ConceptRevisionLoaders } from './review/concept-revision.loaders';
 import { RevisionRepository } from './review/revision.repository';
+import { ConceptWriteRepository } from './writing/concept-write.repository';
+import { ConceptWriter } from './writing/concept-writer';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DomainEntity, ConceptEntity])],
@@ -39,9 +38,8 @@ import { RevisionRepository } from './review/revision.repository';
     ConceptFieldResolver,
     DomainFieldResolver,
     RevisionRepository,
-    ConceptWriterRepository,
-    ConceptIntegrity,
-    ConceptWriteGate,
+    ConceptWriteRepository,
+    ConceptWriter,
     ConceptEditingService,
     ConceptReviewService,
     ConceptRevisionLoaders,
@@ -54,6 +52,8 @@ import { RevisionRepository } from './review/revision.repository';
     ConceptReviewFieldResolver,
   ],
   exports: [
+    ConceptWriter,
+    DomainEditingService,
     RevisionRepository,
     HistoryService,
     ConceptService,

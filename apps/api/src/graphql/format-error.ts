@@ -40,18 +40,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: domainError.message,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: domainError.code, ...(domainError.field ? { field: domainError.field } : {}), ...(domainError.details ?? {}) },
+      // the values a refusal names come first: they can never hide its code, reason or field
+      extensions: {
+        ...(domainError.details ?? {}),
+        code: domainError.code,
+        reason: domainError.reason,
+        ...(domainError.field ? { field: domainError.field } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code;
   // Parse, validation and argument-coercion errors are the client's and safe to show.
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    const field = formatted.extensions?.field;
+    // the edge's own refusals (text that is no text) name their reason and argument too
+    const { reason, field } = formatted.extensions ?? {};
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code, ...(typeof field === 'string' ? { field } : {}) },
+      extensions: { code, ...(typeof reason === 'string' ? { reason } : {}), ...(typeof field === 'string' ? { field } : {}) },
     };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, DocumentNode, GraphQLError, GraphQLSchema, TypeInfo, valueFromAST, visit, visitWithTypeInfo } from 'graphql';
-import { isStorableText, unstorableMessage } from '@lexique/core';
+import { ErrorCode, ErrorReason, isStorableText, unstorableMessage } from '@lexique/core';
 
 /**
  * Arguments whose service answers text PostgreSQL cannot store itself, as
@@ -25,7 +25,9 @@ export function storableInputPlugin(): ApolloServerPlugin {
         didResolveOperation({ schema, document, request }) {
           const field = firstUnstorableArgument(schema, document, request.variables ?? {});
           if (field) {
-            throw new GraphQLError(unstorableMessage(field), { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } } });
+            throw new GraphQLError(unstorableMessage(field), {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.INVALID_VALUE, field, http: { status: 400 } },
+            });
           }
           return Promise.resolve();
         },

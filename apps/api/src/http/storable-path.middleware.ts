@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode, isStorableText } from '@lexique/core';
+import { ErrorCode, ErrorReason, isStorableText } from '@lexique/core';
 
 /**
  * The edge of plain HTTP routes (downloads, pages): an address whose
@@ -20,5 +20,5 @@ export function refuseUnstorablePaths(req: Request, res: Response, next: NextFun
 }
 
 function refuse(res: Response, message: string) {
-  res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, message, field: 'path' });
+  res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.INVALID_VALUE, message, field: 'path' });
 }

@@ -38,6 +38,21 @@ export enum FileEncoding {
     BASE64 = "BASE64"
 }
 
+export enum ImportOutcome {
+    CREATED = "CREATED",
+    UPDATED = "UPDATED",
+    UNCHANGED = "UNCHANGED",
+    PROPOSED = "PROPOSED",
+    REFUSED = "REFUSED"
+}
+
+export enum ImportEntity {
+    DOMAIN = "DOMAIN",
+    CONCEPT = "CONCEPT",
+    SYSTEM = "SYSTEM",
+    MAPPING = "MAPPING"
+}
+
 export enum SystemStatus {
     ACTIVE = "ACTIVE",
     RETIRING = "RETIRING",
@@ -57,6 +72,13 @@ export enum MappingStatus {
     DRAFT = "DRAFT",
     IN_REVIEW = "IN_REVIEW",
     PUBLISHED = "PUBLISHED"
+}
+
+export enum ReviewItemKind {
+    NEW_CONCEPT = "NEW_CONCEPT",
+    CONCEPT_REVISION = "CONCEPT_REVISION",
+    NEW_MAPPING = "NEW_MAPPING",
+    MAPPING_REVISION = "MAPPING_REVISION"
 }
 
 export enum MatchField {
@@ -98,6 +120,7 @@ export interface ImportFileInput {
     domain?: Nullable<string>;
     system?: Nullable<string>;
     dryRun?: Nullable<boolean>;
+    submit?: Nullable<boolean>;
 }
 
 export interface MappingInput {
@@ -175,6 +198,11 @@ export interface UpdateDomainInput {
     requiresReview?: Nullable<boolean>;
 }
 
+export interface ConceptVersionInput {
+    code: string;
+    version: number;
+}
+
 export interface CreateSystemInput {
     code: string;
     name: string;
@@ -237,6 +265,7 @@ export interface IQuery {
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
+    reviewQueue(domains?: Nullable<string[]>, first?: Nullable<number>, after?: Nullable<string>): ReviewQueueConnection | Promise<ReviewQueueConnection>;
     search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
     changes(after?: Nullable<string>, first?: Nullable<number>, domains?: Nullable<string[]>): ChangeConnection | Promise<ChangeConnection>;
@@ -263,6 +292,9 @@ export interface IMutation {
     rejectConcept(code: string, version: number, reason: string): Concept | Promise<Concept>;
     deprecateConcept(code: string, version: number, replacedBy?: Nullable<string>, reason?: Nullable<string>): Concept | Promise<Concept>;
     restoreConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
+    submitConcepts(items: ConceptVersionInput[], reason?: Nullable<string>): Concept[] | Promise<Concept[]>;
+    approveConcepts(items: ConceptVersionInput[], reason?: Nullable<string>): Concept[] | Promise<Concept[]>;
+    rejectConcepts(items: ConceptVersionInput[], reason: string): Concept[] | Promise<Concept[]>;
     createDomain(input: CreateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
     updateDomain(code: string, version: number, input: UpdateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
     createSystem(input: CreateSystemInput, reason?: Nullable<string>): InformationSystem | Promise<InformationSystem>;
@@ -280,13 +312,26 @@ export interface ImportProblem {
     line?: Nullable<number>;
     subject?: Nullable<string>;
     field: string;
+    reason: string;
     message: string;
+    values?: Nullable<JSON>;
 }
 
 export interface ImportCounts {
     created: number;
     updated: number;
     unchanged: number;
+    proposed: number;
+}
+
+export interface ImportRow {
+    line?: Nullable<number>;
+    subject?: Nullable<string>;
+    entity: ImportEntity;
+    key: string;
+    outcome: ImportOutcome;
+    status?: Nullable<string>;
+    reasons: string[];
 }
 
 export interface ImportReport {
@@ -302,6 +347,7 @@ export interface ImportReport {
     sentToReview: number;
     problems: ImportProblem[];
     problemCount: number;
+    outcomes: ImportRow[];
 }
 
 export interface MappingItemError {
@@ -429,6 +475,38 @@ export interface Concept {
     version: number;
     createdAt: DateTime;
     updatedAt: DateTime;
+}
+
+export interface ReviewItem {
+    kind: ReviewItemKind;
+    key: string;
+    domain?: Nullable<string>;
+    author?: Nullable<string>;
+    since: DateTime;
+    version: number;
+    reason?: Nullable<string>;
+    changes: FieldChange[];
+    mayApprove: boolean;
+    concept?: Nullable<Concept>;
+    mapping?: Nullable<Mapping>;
+}
+
+export interface ReviewItemEdge {
+    cursor: string;
+    node: ReviewItem;
+}
+
+export interface ReviewQueueDomain {
+    domain?: Nullable<string>;
+    count: number;
+    oldestSince: DateTime;
+}
+
+export interface ReviewQueueConnection {
+    totalCount: number;
+    domains: ReviewQueueDomain[];
+    edges: ReviewItemEdge[];
+    pageInfo: PageInfo;
 }
 
 export interface FacetCount {

@@ -1,6 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ImportProblem } from '../import/import-report';
-import { FileReader, ParsedItem } from './parsed-item';
+import { FileReader, ParsedItem, ParseProblem } from './parsed-item';
 
 /**
  * What reading one file may cost. Files come from anyone with an upload
@@ -28,7 +27,7 @@ const SLICE = 16 * 1024;
 
 /** Reading stopped because the file went past a budget; the problem says which. */
 export class ReadBudgetExceeded extends Error {
-  constructor(readonly problem: ImportProblem) {
+  constructor(readonly problem: ParseProblem) {
     super(problem.message);
     this.name = 'ReadBudgetExceeded';
   }
@@ -36,7 +35,7 @@ export class ReadBudgetExceeded extends Error {
 
 /** A syntax error a parser throws rather than reports, turned into the file's problem. */
 export class FileSyntaxError extends Error {
-  constructor(readonly problem: ImportProblem) {
+  constructor(readonly problem: ParseProblem) {
     super(problem.message);
     this.name = 'FileSyntaxError';
   }

@@ -27,6 +27,11 @@ export class DomainErrorHttpFilter extends BaseExceptionFilter {
     if (!error || res.headersSent) return super.catch(thrown, host);
     const retryAfter = error.details?.retryAfter;
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-    res.status(STATUS[error.code]).json({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    res.status(STATUS[error.code]).json({
+      code: error.code,
+      reason: error.reason,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+    });
   }
 }

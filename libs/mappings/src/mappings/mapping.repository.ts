@@ -71,4 +71,10 @@ export class MappingRepository {
     const rows = await this.queries.rows<MappingRow>(TOWARDS_CONCEPT, [system, currentConceptId, at]);
     return rows.map(mappingFromRow);
   }
+
+  /** Mappings by id, whatever their status: callers have checked who may see them. */
+  byIds(ids: readonly string[]): Promise<MappingEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.mappings.createQueryBuilder('m').where('m.id = ANY(:ids::uuid[])', { ids }).getMany();
+  }
 }

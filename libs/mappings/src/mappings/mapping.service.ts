@@ -11,6 +11,7 @@ const KEY_SEPARATOR = '\u0000';
 @Injectable()
 export class MappingService {
   private readonly perRequest = new WeakMap<RequestContext, Map<string, DataLoader<string, MappingEntity[]>>>();
+  private readonly byIdPerRequest = new WeakMap<RequestContext, DataLoader<string, MappingEntity | null>>();
 
   constructor(private readonly mappings: MappingRepository) {}
 
@@ -44,6 +45,19 @@ export class MappingService {
       bySystem.set(filter, loader);
     }
     return loader.load(conceptId);
+  }
+
+  /** A mapping of any status by id (batched per request): for callers that have checked the caller may see it (the review queue). */
+  byId(ctx: RequestContext, id: string): Promise<MappingEntity | null> {
+    let loader = this.byIdPerRequest.get(ctx);
+    if (!loader) {
+      loader = new DataLoader<string, MappingEntity | null>(async (ids) => {
+        const found = new Map((await this.mappings.byIds(ids)).map((m) => [m.id, m]));
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.byIdPerRequest.set(ctx, loader);
+    }
+    return loader.load(id);
   }
 }
 

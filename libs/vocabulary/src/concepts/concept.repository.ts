@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { PreparedQueries, PreparedStatement, preparedStatement, prefixedColumns } from '@lexique/database';
 import { CONCEPT_ROW_COLUMNS, conceptFromRow, ConceptRow } from './concept-row';
+import { CONCEPT_SNAPSHOT_SQL, ConceptSnapshot } from './concept-snapshot';
 import { ConceptStatus } from './concept-status';
 import { ConceptEntity } from './concept.entity';
 import { isVisible, Visibility, visibilityCondition } from './visibility';
@@ -57,6 +58,16 @@ export class ConceptRepository {
 
   findByIds(visibility: Visibility, ids: readonly string[]): Promise<ConceptEntity[]> {
     return this.lookup(BY_ID, visibility, ids);
+  }
+
+  /** Concepts as the change log records them, by id (whatever their status: callers have checked who may see them). */
+  async snapshots(ids: readonly string[]): Promise<Map<string, ConceptSnapshot>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; snapshot: ConceptSnapshot }[] = await this.concepts.manager.query(
+      `SELECT c.id, ${CONCEPT_SNAPSHOT_SQL} AS snapshot FROM concept c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.snapshot]));
   }
 
   private async lookup(

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { RequestContext } from '@lexique/core';
 import type { Gql } from '@lexique/core';
-import { DataSource } from 'typeorm';
+import { ConceptSnapshot } from '../concepts/concept-snapshot';
+import { ConceptRepository } from '../concepts/concept.repository';
 import { fieldDiff } from '../history/field-diff';
-import { RevisionRepository } from '../review/revision.repository';
-import { ConceptSnapshot } from './concept-snapshot';
-import { ConceptWriterRepository } from './concept-writer.repository';
+import { RevisionRepository } from './revision.repository';
 
 /** Pending revisions of a page of concepts in one statement, with what they change. */
 @Injectable()
@@ -15,8 +14,7 @@ export class ConceptRevisionLoaders {
 
   constructor(
     private readonly revisions: RevisionRepository,
-    private readonly writer: ConceptWriterRepository,
-    private readonly dataSource: DataSource,
+    private readonly concepts: ConceptRepository,
   ) {}
 
   for(ctx: RequestContext): DataLoader<string, Gql.ConceptRevision | null> {
@@ -24,14 +22,7 @@ export class ConceptRevisionLoaders {
     if (!loader) {
       loader = new DataLoader(async (ids) => {
         const pending = await this.revisions.pendingFor<ConceptSnapshot>('CONCEPT', ids);
-        const published = new Map(
-          (
-            await this.writer.snapshots(
-              this.dataSource.manager,
-              pending.map((r) => r.entityId),
-            )
-          ).map((s) => [s.id, s.snapshot]),
-        );
+        const published = await this.concepts.snapshots(pending.map((r) => r.entityId));
         const byConcept = new Map(
           pending.map((r) => [
             r.entityId,
