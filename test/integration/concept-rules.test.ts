@@ -80,7 +80,7 @@ describe('every rule through every door (integration)', () => {
   const viaApi = async (query: string, variables: Record<string, unknown>, headers: Headers): Promise<Refusal> => {
     const response = await t.gql(query, variables, headers);
     const extensions = response.errors?.[0]?.extensions;
-    return extensions ? { reason: String(extensions.reason), field: (extensions.field as string | undefined) ?? null } : null;
+    return extensions ? { reason: String(extensions.reason), field: extensions.field ?? null } : null;
   };
   const create = (input: Record<string, unknown>, headers = who.alice) => viaApi(M.create, { input: { domain: 'FIN', ...input } }, headers);
   const update = async (conceptCode: string, input: Record<string, unknown>, headers = who.alice) =>
@@ -351,11 +351,12 @@ describe('every rule through every door (integration)', () => {
     {
       rule: 'a code starts with its domain',
       reason: 'CODE_OUTSIDE_DOMAIN',
-      doors: async () => [
-        { door: 'createConcept', attempt: () => create({ code: code('RH'), prefLabel: { fr: label('Ailleurs') } }), field: 'input.code' },
-        { door: 'CSV import', attempt: () => csv(['code;domain;prefLabel@fr', `${code('RH')};FIN;${label('Ailleurs')}`]), field: 'code' },
-        { door: 'SKOS import', attempt: () => turtle(skos(code('RH'), `skos:prefLabel "${label('Ailleurs')}"@fr`)), field: 'code' },
-      ],
+      doors: () =>
+        Promise.resolve([
+          { door: 'createConcept', attempt: () => create({ code: code('RH'), prefLabel: { fr: label('Ailleurs') } }), field: 'input.code' },
+          { door: 'CSV import', attempt: () => csv(['code;domain;prefLabel@fr', `${code('RH')};FIN;${label('Ailleurs')}`]), field: 'code' },
+          { door: 'SKOS import', attempt: () => turtle(skos(code('RH'), `skos:prefLabel "${label('Ailleurs')}"@fr`)), field: 'code' },
+        ]),
     },
     {
       rule: 'stewards write in their domains only',
@@ -433,18 +434,19 @@ describe('every rule through every door (integration)', () => {
     {
       rule: 'publishing where review is required goes through review',
       reason: 'REVIEW_REQUIRED',
-      doors: async () => [
-        {
-          door: 'CSV import',
-          attempt: () => csv(['code;domain;status;prefLabel@fr', `${code()};FIN;DEPRECATED;${label('Ancien')}`]),
-          field: 'status',
-        },
-        {
-          door: 'SKOS import',
-          attempt: () => turtle(skos(code(), `skos:prefLabel "${label('Ancien')}"@fr ; bmo:status "DEPRECATED"`)),
-          field: 'status',
-        },
-      ],
+      doors: () =>
+        Promise.resolve([
+          {
+            door: 'CSV import',
+            attempt: () => csv(['code;domain;status;prefLabel@fr', `${code()};FIN;DEPRECATED;${label('Ancien')}`]),
+            field: 'status',
+          },
+          {
+            door: 'SKOS import',
+            attempt: () => turtle(skos(code(), `skos:prefLabel "${label('Ancien')}"@fr ; bmo:status "DEPRECATED"`)),
+            field: 'status',
+          },
+        ]),
     },
     {
       rule: 'transitions follow the status machine',
@@ -460,9 +462,10 @@ describe('every rule through every door (integration)', () => {
     {
       rule: 'a file does not take a published entry back',
       reason: 'STATUS_DOWNGRADE',
-      doors: async () => [
-        { door: 'CSV import (admin)', attempt: () => csv(['code;domain;status', 'FIN-0001;FIN;DRAFT'], ADMIN), field: 'status' },
-      ],
+      doors: () =>
+        Promise.resolve([
+          { door: 'CSV import (admin)', attempt: () => csv(['code;domain;status', 'FIN-0001;FIN;DRAFT'], ADMIN), field: 'status' },
+        ]),
     },
   ];
 
