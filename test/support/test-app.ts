@@ -37,11 +37,14 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  // anonymous reading on, as in the demo, unless a test turns it off
+  // anonymous reading on, as in the demo, unless a test turns it off; rate limits out of the way
+  // of tests that search or upload many times from one address, unless a test sets them
   const config = loadConfig({
     LOG_LEVEL: 'error',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LEXIQUE_ANONYMOUS_READ: 'true',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_BURST: '100000',
     ...options.env,
     DATABASE_URL: databaseUrl,
   });

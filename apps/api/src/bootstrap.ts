@@ -14,6 +14,8 @@ export async function createApp(config: LexiqueConfig, databaseUrl: string, logg
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // behind a reverse proxy every anonymous caller would otherwise share the proxy's address, and its rate limit
+  app.set('trust proxy', config.trustProxy);
   app.use(refuseUnstorablePaths);
   app.useBodyParser('json', { limit: '5mb' });
   return app;

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     ['DATABASE_LOCK_TIMEOUT', '0s'],
     ['AUTH_MAX_TOKEN_LIFETIME', '10s'],
     ['GRAPHQL_MAX_TOKENS', '12'],
+    ['TRUST_PROXY', 'everyone; drop table'],
   ])('names %s when it is invalid', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);
@@ -54,5 +55,12 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME: '8h' }).authMaxTokenLifetimeSeconds).toBe(28_800);
     expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME: '3600' }).authMaxTokenLifetimeSeconds).toBe(3600);
+  });
+
+  it('reads which proxies to trust for the addresses of callers', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
 });

@@ -46,6 +46,11 @@ export interface LexiqueConfig {
   graphqlBatchLimit: number;
   /** Lexical tokens a request's document may hold: bounds parsing and validation before any limit above is measured. */
   graphqlMaxTokens: number;
+  /**
+   * Express's `trust proxy`: which proxies may say, in X-Forwarded-For, the
+   * address of an anonymous caller (whose rate limit follows its address).
+   */
+  trustProxy: boolean | number | string;
   /** Token bucket per principal for operations marked expensive. */
   rateLimitPerMinute: number;
   rateLimitBurst: number;
@@ -126,6 +131,18 @@ function secret(env: Env, name: string): string | undefined {
   return raw;
 }
 
+/** `true`/`false`, a number of proxy hops, or addresses and subnets (`loopback, 10.0.0.0/8`), as Express reads them. */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[0-9A-Za-z.:/_ ,-]+$/.test(raw)) {
+    throw new ConfigError('TRUST_PROXY', `must be true, a number of proxies, or addresses such as "loopback, 10.0.0.0/8" (got "${raw}")`);
+  }
+  return raw;
+}
+
 function claimPath(env: Env, name: string, fallback: string): string {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
@@ -184,6 +201,7 @@ export function loadConfig(env: Env = process.env): LexiqueConfig {
     graphqlMaxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10000),
     graphqlBatchLimit: integer(env, 'GRAPHQL_BATCH_LIMIT', 10, 1, 1000),
     graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 15000, 100, 10_000_000),
+    trustProxy: trustProxy(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', 30, 1, 1_000_000),
   };
