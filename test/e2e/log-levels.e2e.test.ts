@@ -64,5 +64,10 @@ describe('client mistakes are logged below error level; real faults at error (e2
     expect(response.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(errorLines()).toHaveLength(1);
     expect(errorLines()[0].message).toContain('domain');
+    // a download too: Nest's answer, with no detail
+    const download = await t.http().get('/export/concepts/FIN.csv');
+    expect(download.status).toBe(500);
+    expect(download.text).not.toMatch(/domain_moved_away|select/i);
+    expect(errorLines()).toHaveLength(2);
   });
 });
