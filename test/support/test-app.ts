@@ -28,12 +28,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on its own database (seeded with the demo dictionary unless `seed: false`). */
+/**
+ * The real API on its own database (seeded with the demo dictionary unless
+ * `seed: false`). `embedded: true` configures it as the embedded demo (no
+ * DATABASE_URL in its settings), while it still uses the test database.
+ */
 export async function startTestApp(
   options: {
     seed?: boolean;
     env?: Record<string, string>;
-    /** Receives the API's log lines, as JSON, from level debug. */ logLines?: (line: string) => void;
+    embedded?: boolean;
+    /** Receives the API's log lines, as JSON, from level debug. */
+    logLines?: (line: string) => void;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
@@ -46,7 +52,7 @@ export async function startTestApp(
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_BURST: '100000',
     ...options.env,
-    DATABASE_URL: databaseUrl,
+    ...(options.embedded ? {} : { DATABASE_URL: databaseUrl }),
   });
   const app = await createApp(config, databaseUrl, options.logLines ? new StructuredLogger('json', 'debug', options.logLines) : false);
   await app.init();

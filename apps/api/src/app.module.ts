@@ -10,7 +10,7 @@ import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
 import { MappingsModule } from '@lexique/mappings';
 import { SearchModule } from '@lexique/search';
-import { VocabularyModule } from '@lexique/vocabulary';
+import { MailNotifierRunner, VocabularyModule } from '@lexique/vocabulary';
 import { errorFormatter } from './graphql/format-error';
 import { GraphQLErrorsFilter } from './graphql/graphql-errors.filter';
 import { metricsPlugin } from './graphql/metrics.plugin';
@@ -80,7 +80,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, MetricsController, IdeAssetsController, WebController],
-      providers: [ServiceResolver, SearchMetricsRegistration, { provide: APP_FILTER, useClass: GraphQLErrorsFilter }],
+      providers: [ServiceResolver, SearchMetricsRegistration, MailNotifierRunner, { provide: APP_FILTER, useClass: GraphQLErrorsFilter }],
     };
   }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { MappingsSeeder } from './demo/mappings-seeder';
 import { ConceptMappingsResolver, MappingFieldResolver } from './graphql/mapping-field.resolver';
+import { MappingsOfCodeResolver } from './graphql/mappings-of-code.resolver';
 import { MappingsQueryResolver } from './graphql/mappings-query.resolver';
 import { OwnerFieldResolver, SystemFieldResolver } from './graphql/system-field.resolver';
 import { SystemAdminResolver } from './editing/system-admin.resolver';
@@ -50,6 +51,7 @@ import { TranslationService } from './translation/translation.service';
     MappingRevisionLoaders,
     MappingEditingResolver,
     MappingRevisionResolver,
+    MappingsOfCodeResolver,
     ReviewQueueRepository,
     ReviewQueueService,
     ReviewQueueResolver,

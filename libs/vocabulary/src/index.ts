@@ -27,3 +27,6 @@ export * from './writing/concept-write';
 export { ConceptWriter, ConceptWriteSession } from './writing/concept-writer';
 export type { ConceptWriteOptions, ConceptWriteRequest, ConceptWriteResult, PlacedProblem } from './writing/concept-writer';
 export * from './writing/write-problem';
+export { MailNotifier } from './notifications/mail/mail-notifier';
+export type { MailRound } from './notifications/mail/mail-notifier';
+export { MailNotifierRunner } from './notifications/mail/mail-notifier.runner';

@@ -24,6 +24,14 @@ import { ConceptRevisionLoaders } from './review/concept-revision.loaders';
 import { RevisionRepository } from './review/revision.repository';
 import { ConceptWriteRepository } from './writing/concept-write.repository';
 import { ConceptWriter } from './writing/concept-writer';
+import { ConceptCodeService } from './editing/concept-code.service';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notification.service';
+import { ChangeAuthorResolver, NotificationsResolver } from './notifications/notifications.resolver';
+import { PeopleNamesLoader } from './notifications/people-names.loader';
+import { MailCheckpointRepository } from './notifications/mail/mail-checkpoint.repository';
+import { MailNotifier } from './notifications/mail/mail-notifier';
+import { MailTransport } from './notifications/mail/mail-transport';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DomainEntity, ConceptEntity])],
@@ -50,6 +58,15 @@ import { ConceptWriter } from './writing/concept-writer';
     StewardshipMutationResolver,
     HistoryQueryResolver,
     ConceptReviewFieldResolver,
+    ConceptCodeService,
+    NotificationRepository,
+    NotificationService,
+    NotificationsResolver,
+    PeopleNamesLoader,
+    ChangeAuthorResolver,
+    MailCheckpointRepository,
+    MailTransport,
+    MailNotifier,
   ],
   exports: [
     ConceptWriter,
@@ -62,6 +79,7 @@ import { ConceptWriter } from './writing/concept-writer';
     ConceptRepository,
     DomainRepository,
     VocabularySeeder,
+    MailNotifier,
   ],
 })
 export class VocabularyModule {}

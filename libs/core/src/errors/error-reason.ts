@@ -57,6 +57,8 @@ export enum ErrorReason {
   NOT_ALLOWED = 'NOT_ALLOWED',
   SIGN_IN_REQUIRED = 'SIGN_IN_REQUIRED',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  /** The page's session ended (its age, idleness, or a sign-out elsewhere): sign in again. */
+  SESSION_EXPIRED = 'SESSION_EXPIRED',
 
   // Limits
   RATE_LIMITED = 'RATE_LIMITED',
@@ -106,6 +108,7 @@ export const REASON_CODES: Record<ErrorReason, ErrorCode> = {
   NOT_ALLOWED: ErrorCode.FORBIDDEN,
   SIGN_IN_REQUIRED: ErrorCode.UNAUTHENTICATED,
   INVALID_CREDENTIALS: ErrorCode.UNAUTHENTICATED,
+  SESSION_EXPIRED: ErrorCode.UNAUTHENTICATED,
   RATE_LIMITED: ErrorCode.RATE_LIMITED,
   BUSY: ErrorCode.BUSY,
   FILE_UNREADABLE: ErrorCode.BAD_USER_INPUT,

@@ -74,6 +74,13 @@ export enum MappingStatus {
     PUBLISHED = "PUBLISHED"
 }
 
+export enum NotificationDecision {
+    APPROVED = "APPROVED",
+    REJECTED = "REJECTED",
+    REVISION_APPROVED = "REVISION_APPROVED",
+    REVISION_REJECTED = "REVISION_REJECTED"
+}
+
 export enum ReviewItemKind {
     NEW_CONCEPT = "NEW_CONCEPT",
     CONCEPT_REVISION = "CONCEPT_REVISION",
@@ -265,6 +272,7 @@ export interface IQuery {
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
+    myNotifications(first?: Nullable<number>): Notification[] | Promise<Notification[]>;
     reviewQueue(domains?: Nullable<string[]>, first?: Nullable<number>, after?: Nullable<string>): ReviewQueueConnection | Promise<ReviewQueueConnection>;
     search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
@@ -273,6 +281,8 @@ export interface IQuery {
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
     concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
+    nextConceptCode(domain: string): string | Promise<string>;
+    mappingsOfCode(system: string, localCode: string): Mapping[] | Promise<Mapping[]>;
 }
 
 export interface IMutation {
@@ -477,6 +487,33 @@ export interface Concept {
     updatedAt: DateTime;
 }
 
+export interface Notification {
+    at: DateTime;
+    entity: ChangeEntity;
+    key: string;
+    label?: Nullable<string>;
+    domain?: Nullable<string>;
+    decision: NotificationDecision;
+    reason?: Nullable<string>;
+    by: string;
+}
+
+export interface Change {
+    principalName?: Nullable<string>;
+    sequence: string;
+    at: DateTime;
+    principal: string;
+    entity: ChangeEntity;
+    entityId: string;
+    key: string;
+    domain?: Nullable<string>;
+    action: string;
+    reason?: Nullable<string>;
+    before?: Nullable<JSON>;
+    after?: Nullable<JSON>;
+    changes: FieldChange[];
+}
+
 export interface ReviewItem {
     kind: ReviewItemKind;
     key: string;
@@ -561,21 +598,6 @@ export interface Domain {
     requiresReview: boolean;
     conceptCount: number;
     maintainers: Maintainer[];
-}
-
-export interface Change {
-    sequence: string;
-    at: DateTime;
-    principal: string;
-    entity: ChangeEntity;
-    entityId: string;
-    key: string;
-    domain?: Nullable<string>;
-    action: string;
-    reason?: Nullable<string>;
-    before?: Nullable<JSON>;
-    after?: Nullable<JSON>;
-    changes: FieldChange[];
 }
 
 export interface ChangeEdge {

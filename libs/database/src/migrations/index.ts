@@ -7,6 +7,7 @@ import { SearchScale1764300800000 } from './1764300800000-search-scale';
 import { TranslationLookup1764300950000 } from './1764300950000-translation-lookup';
 import { MappingIndexes1764300960000 } from './1764300960000-mapping-indexes';
 import { OneWriter1764310000000 } from './1764310000000-one-writer';
+import { Workspace1764320000000 } from './1764320000000-workspace';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TranslationLookup1764300950000,
   MappingIndexes1764300960000,
   OneWriter1764310000000,
+  Workspace1764320000000,
 ];

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { AccessPolicy } from '@lexique/access';
 import { badInput, Connection, CURSOR_PART_SEPARATOR, decodeCursorParts, pageSize, RequestContext, toConnection } from '@lexique/core';
-import { MappingRelation } from './mapping-relation';
+import { localCodeKey } from './local-code';
+import { MappingRelation, MappingStatus } from './mapping-relation';
 import { MappingEntity } from './mapping.entity';
 import { MappingKey, MappingRepository } from './mapping.repository';
 
@@ -29,6 +31,19 @@ export class MappingService {
       this.mappings.count(system, relation ?? undefined),
     ]);
     return toConnection(rows, limit, total, (m) => m.localCodeKey + KEY_SEPARATOR + m.id, afterKey !== undefined);
+  }
+
+  /**
+   * Every period of one local code: published mappings for everyone; drafts
+   * and entries in review for the stewards of their domain and admins (a code
+   * whose domain is none, admins only).
+   */
+  async ofLocalCode(ctx: RequestContext, system: string, localCode: string): Promise<MappingEntity[]> {
+    const rows = await this.mappings.ofLocalCode(system.trim().toUpperCase(), localCodeKey(localCode));
+    const policy = AccessPolicy.of(ctx.principal);
+    return rows
+      .filter(({ mapping, domain }) => mapping.status === MappingStatus.PUBLISHED || policy.mayReadUnpublished(domain))
+      .map(({ mapping }) => mapping);
   }
 
   /** Published mappings to a concept (batched per request), optionally of one system. */

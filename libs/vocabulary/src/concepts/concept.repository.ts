@@ -124,4 +124,18 @@ export class ConceptRepository {
       return concept ? [{ ownerId: row.owner_id, concept }] : [];
     });
   }
+
+  /**
+   * The highest number among a domain's codes written in digits only
+   * (FIN-0420 → 420) and the widest such number, whatever their status:
+   * a code stays taken by drafts and deprecated concepts alike.
+   */
+  async highestNumberedCode(domain: string): Promise<{ highest: string | null; width: number | null }> {
+    const [row]: { highest: string | null; width: number | null }[] = await this.concepts.manager.query(
+      `SELECT max(substr(code, length($1) + 2)::numeric)::text AS highest, max(length(code) - length($1) - 1) AS width
+       FROM concept WHERE domain_code = $1 AND substr(code, length($1) + 2) ~ '^[0-9]{1,12}$'`,
+      [domain],
+    );
+    return row;
+  }
 }

@@ -30,8 +30,8 @@ export class DomainRepository {
     readable: readonly string[] | null,
   ): Promise<Map<string, { name: string; lastChangeAt: Date }[]>> {
     const rows: { domain: string; name: string; last: Date }[] = await this.domains.manager.query(
-      `SELECT domain, name, last FROM (
-         SELECT domain_code AS domain, substr(principal, 6) AS name, max(at) AS last,
+      `SELECT domain, COALESCE(p.name, substr(principal, 6)) AS name, last FROM (
+         SELECT domain_code AS domain, principal, max(at) AS last,
                 row_number() OVER (PARTITION BY domain_code ORDER BY max(at) DESC) AS rank
          FROM change
          WHERE domain_code = ANY($1) AND principal LIKE 'user:%' AND entity_type IN ('CONCEPT', 'MAPPING')
@@ -39,7 +39,8 @@ export class DomainRepository {
                 OR (action NOT IN ('PROPOSE_REVISION', 'REJECT_REVISION')
                     AND (after ->> 'status' IN ('PUBLISHED', 'DEPRECATED') OR before ->> 'status' IN ('PUBLISHED', 'DEPRECATED'))))
          GROUP BY domain_code, principal
-       ) ranked WHERE rank <= $2 ORDER BY domain, last DESC`,
+       ) ranked LEFT JOIN person p ON p.id = ranked.principal -- their name, when they signed in to the page
+       WHERE rank <= $2 ORDER BY domain, last DESC`,
       [codes, limit, readable],
     );
     const byDomain = new Map<string, { name: string; lastChangeAt: Date }[]>();
