@@ -16,6 +16,7 @@ describe('benchmark suite (smoke run on a tiny data set)', () => {
     concurrency: [1, 4],
     requests: 8,
     imports: { concepts: 100, mappings: 300 },
+    importWhileReading: { rows: 300, clients: 2, idleSeconds: 1, uploadBytes: 50_000 },
     quick: true,
   };
   let t: TestApp;
@@ -66,8 +67,22 @@ describe('benchmark suite (smoke run on a tiny data set)', () => {
       ['mappings-300.sssom.tsv', 300],
     ]);
 
+    const reading = report.importWhileReading!;
+    expect(reading.rows).toBe(300);
+    expect(reading.uploadRows).toBeGreaterThan(100);
+    for (const read of reading.reads) {
+      expect(read.duringImport.requests).toBeGreaterThan(0);
+      expect(read.duringUpload.requests).toBeGreaterThan(0);
+      expect({ name: read.name, errors: read.duringImport.errors + read.duringUpload.errors + read.idle.errors }).toEqual({
+        name: read.name,
+        errors: 0,
+      });
+    }
+    expect(reading.reads.map((read) => read.name)).toEqual(['concept by code', 'translate']);
+
     const table = markdown(report);
     for (const name of names) expect(table).toContain(`| ${name} | `);
-    expect(aims(report).map((a) => a.met === null)).toEqual([true, false, false, false, false, true, true]);
+    expect(table).toContain('| Import while reading (CLI: 300 concepts');
+    expect(aims(report).map((a) => a.met === null)).toEqual([true, false, false, false, false, true, true, true]);
   });
 });

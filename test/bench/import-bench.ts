@@ -28,13 +28,17 @@ async function writeLines(file: string, lines: Iterable<string>) {
   await once(out, 'finish');
 }
 
-/** Deterministic concepts: ten domains, one in ten concepts is broader of the nine after it in its domain, related pairs. */
-function* conceptRows(count: number): Generator<string> {
+/**
+ * Deterministic concepts: ten domains, one in ten concepts is broader of the
+ * nine after it in its domain, related pairs. Numbered from `first` (a
+ * multiple of 100, so that references stay within the file).
+ */
+export function* conceptRows(count: number, first = 0): Generator<string> {
   yield 'code;domain;status;prefLabel@fr;prefLabel@en;altLabels@fr;definition@fr;broader;related\n';
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const block = i - (i % (DOMAINS.length * 10));
     const broader = i - block >= DOMAINS.length ? code(block + (i % DOMAINS.length)) : '';
-    const related = i + DOMAINS.length < count && i % 7 === 0 ? code(i + DOMAINS.length) : '';
+    const related = i + DOMAINS.length < first + count && i % 7 === 0 ? code(i + DOMAINS.length) : '';
     yield `${code(i)};${DOMAINS[i % DOMAINS.length]};PUBLISHED;Notion ${i} de référence;Notion ${i};Synonyme ${i} | Variante ${i};Définition générée de la notion numéro ${i}, pour mesurer l'import.;${broader};${related}\n`;
   }
 }
@@ -61,6 +65,24 @@ function* mappingRows(count: number, concepts: number): Generator<string> {
     const object = unmapped ? 'sssom:NoTermFound' : `bmc:${code(seed % concepts)}`;
     yield `${prefix}:L${String(i).padStart(8, '0')}\tLIBELLE ${i}\t${predicate}\t${object}\t\tsemapv:ManualMappingCuration\tbmsys:${system}\t${unmapped ? 'Code sans équivalent' : ''}\n`;
   }
+}
+
+/**
+ * The concepts file of the import benchmark and the domains it needs (ten
+ * domains BA to BJ, which the generated data set does not use): their paths in `dir`.
+ */
+export async function writeConceptFiles(dir: string, count: number): Promise<{ schemes: string; concepts: string }> {
+  const schemes = path.join(dir, 'domains.ttl');
+  fs.writeFileSync(
+    schemes,
+    `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n` +
+      DOMAINS.map(
+        (d) => `<https://vocabulaire.bordeaux-metropole.example/scheme/${d}> a skos:ConceptScheme ; skos:prefLabel "Domaine ${d}"@fr .\n`,
+      ).join(''),
+  );
+  const concepts = path.join(dir, `concepts-${count}.csv`);
+  await writeLines(concepts, conceptRows(count));
+  return { schemes, concepts };
 }
 
 /** Runs `lexique import <file>` (the real command) while sampling the process's resident memory. */
@@ -95,18 +117,9 @@ async function timedImport(file: string, rows: number): Promise<BenchResult> {
 export async function runImportBench(sizes: { concepts: number; mappings: number }, print: (line: string) => void): Promise<BenchResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexique-bench-'));
   try {
-    const schemes = path.join(dir, 'domains.ttl');
-    fs.writeFileSync(
-      schemes,
-      `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n` +
-        DOMAINS.map(
-          (d) => `<https://vocabulaire.bordeaux-metropole.example/scheme/${d}> a skos:ConceptScheme ; skos:prefLabel "Domaine ${d}"@fr .\n`,
-        ).join(''),
-    );
-    const concepts = path.join(dir, `concepts-${sizes.concepts}.csv`);
+    const { schemes, concepts } = await writeConceptFiles(dir, sizes.concepts);
     const systems = path.join(dir, 'systems.csv');
     const mappings = path.join(dir, `mappings-${sizes.mappings}.sssom.tsv`);
-    await writeLines(concepts, conceptRows(sizes.concepts));
     await writeLines(systems, systemRows());
     await writeLines(mappings, mappingRows(sizes.mappings, sizes.concepts));
     await timedImport(schemes, DOMAINS.length);

@@ -50,6 +50,7 @@ describe('lexique token (e2e)', () => {
     [['--name', 'bob', '--role', 'KING'], 'Unknown role'],
     [['--name', 'bob', '--domain', 'FIN'], '--role STEWARD'],
     [['--name', 'bob', '--expires', 'forever'], '--expires'],
+    [['--name', 'bob', '--expires', '2d'], 'longer than the server accepts (AUTH_MAX_TOKEN_LIFETIME'],
   ])('refuses %j', async (args, message) => {
     const { code, output } = await cli(['token', ...args], { LEXIQUE_DATA_DIR: dataDir });
     expect(code).toBe(2);

@@ -29,9 +29,10 @@ describe('query limits, batching and CSRF (e2e)', () => {
     );
   });
 
-  it('does not count introspection, which GRAPHQL_INTROSPECTION governs', async () => {
-    const { errors } = await t.gql(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`);
-    expect(errors).toBeUndefined();
+  it('counts introspection toward cost and aliases, not toward depth', async () => {
+    expect((await t.gql(`{ __schema { queryType { fields { type { ofType { ofType { name } } } } } } }`)).errors).toBeUndefined();
+    refusedAsTooComplex(await t.gql(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`), 'the limit is 600');
+    refusedAsTooComplex(await t.gql(`{ a: __typename b: __typename c: __typename d: __typename }`), '4 aliases');
   });
 
   it('estimates cost from page sizes, including those given as variables', async () => {

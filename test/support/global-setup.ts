@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrl, EmbeddedPostgresServer, migrate } from '../../libs/database/src';
+// deep paths: Jest maps the @lexique aliases only inside test files, not in the global setup
+import { migrate } from '../../libs/database/src/database-runtime';
+import { databaseUrl, EmbeddedPostgresServer } from '../../libs/database/src/embedded/embedded-postgres.server';
 import { freePort } from './free-port';
 import { TEMPLATE_DATABASE, TEST_SERVER_URL_VARIABLE } from './test-server';
 

@@ -4,6 +4,7 @@ import { loadConfig, systemContext } from '@lexique/core';
 import { QueryMetrics } from '@lexique/database';
 import { DemoDataService } from '@lexique/interchange';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { StructuredLogger } from '../../apps/api/src/logging/structured-logger';
 import { TEST_JWT_SECRET } from './auth';
 import { createTestDatabase, dropTestDatabase } from './test-server';
 
@@ -32,17 +33,28 @@ export interface TestApp {
  * `seed: false`). `embedded: true` configures it as the embedded demo (no
  * DATABASE_URL in its settings), while it still uses the test database.
  */
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string>; embedded?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    embedded?: boolean;
+    /** Receives the API's log lines, as JSON, from level debug. */
+    logLines?: (line: string) => void;
+  } = {},
+): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  // anonymous reading on, as in the demo, unless a test turns it off
+  // anonymous reading on, as in the demo, unless a test turns it off; rate limits out of the way
+  // of tests that search or upload many times from one address, unless a test sets them
   const config = loadConfig({
     LOG_LEVEL: 'error',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LEXIQUE_ANONYMOUS_READ: 'true',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_BURST: '100000',
     ...options.env,
     ...(options.embedded ? {} : { DATABASE_URL: databaseUrl }),
   });
-  const app = await createApp(config, databaseUrl, false);
+  const app = await createApp(config, databaseUrl, options.logLines ? new StructuredLogger('json', 'debug', options.logLines) : false);
   await app.init();
   if (options.seed !== false) await app.get(DemoDataService).seed(systemContext('test-seed'));
   const server = app.getHttpServer();

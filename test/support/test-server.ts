@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl } from '../../libs/database/src';
+// deep paths: the global setup loads this file before Jest maps the @lexique aliases
+import { databaseUrl } from '../../libs/database/src/embedded/embedded-postgres.server';
 
 export const TEMPLATE_DATABASE = 'lexique_test_template';
 export const TEST_SERVER_URL_VARIABLE = 'LEXIQUE_TEST_SERVER_URL';

@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import * as path from 'node:path';
@@ -10,9 +11,11 @@ import { InterchangeModule } from '@lexique/interchange';
 import { MappingsModule } from '@lexique/mappings';
 import { SearchModule } from '@lexique/search';
 import { MailNotifierRunner, VocabularyModule } from '@lexique/vocabulary';
-import { formatError } from './graphql/format-error';
+import { errorFormatter } from './graphql/format-error';
+import { GraphQLErrorsFilter } from './graphql/graphql-errors.filter';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
+import { storableInputPlugin } from './graphql/storable-input.plugin';
 import { ServiceResolver } from './graphql/service.resolver';
 import { HealthController } from './health/health.controller';
 import { GraphQLBatchLimitMiddleware } from './http/graphql-batch-limit.middleware';
@@ -32,7 +35,13 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.databasePoolSize, applicationName: 'lexique-api' }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: config.databasePoolSize,
+          applicationName: 'lexique-api',
+          statementTimeoutMs: config.databaseStatementTimeoutMs,
+          lockTimeoutMs: config.databaseLockTimeoutMs,
+        }),
         MetricsModule,
         AccessModule,
         VocabularyModule,
@@ -50,23 +59,28 @@ export class AppModule implements NestModule {
             playground: false,
             graphiql: false,
             introspection: config.graphqlIntrospection,
+            // "Did you mean…?" would tell the schema to whoever may not read it by introspection
+            hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
+            // bounds parsing and validation, which run before the limits below can measure anything
+            parseOptions: { maxTokens: config.graphqlMaxTokens },
             includeStacktraceInErrorResponses: false,
             // Apollo's default, stated: refuses requests a browser could send cross-site without a preflight
             csrfPrevention: true,
             allowBatchedHttpRequests: config.graphqlBatchLimit > 1,
-            formatError,
+            formatError: errorFormatter({ hideSchemaDetails: !config.graphqlIntrospection }),
             plugins: [
               // no cache hints in the schema; Apollo's default cache-control plugin would still hook every field
               ApolloServerPluginCacheControlDisabled(),
               metricsPlugin(metrics),
               queryLimitsPlugin({ maxDepth: config.graphqlMaxDepth, maxCost: config.graphqlMaxCost, maxAliases: config.graphqlMaxAliases }),
+              storableInputPlugin(),
               config.graphqlIde ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
             ],
           }),
         }),
       ],
       controllers: [HealthController, MetricsController, IdeAssetsController, WebController],
-      providers: [ServiceResolver, SearchMetricsRegistration, MailNotifierRunner],
+      providers: [ServiceResolver, SearchMetricsRegistration, MailNotifierRunner, { provide: APP_FILTER, useClass: GraphQLErrorsFilter }],
     };
   }
 

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { LexiqueConfig } from '@lexique/core';
 import { AppModule } from './app.module';
+import { refuseUnstorablePaths } from './http/storable-path.middleware';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApp(config: LexiqueConfig, databaseUrl: string, logger: LoggerService | false): Promise<INestApplication> {
@@ -13,6 +14,9 @@ export async function createApp(config: LexiqueConfig, databaseUrl: string, logg
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // behind a reverse proxy every anonymous caller would otherwise share the proxy's address, and its rate limit
+  app.set('trust proxy', config.trustProxy);
+  app.use(refuseUnstorablePaths);
   app.useBodyParser('json', { limit: '5mb' });
   return app;
 }

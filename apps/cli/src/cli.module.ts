@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '@lexique/access';
 import { ConfigModule, LexiqueConfig } from '@lexique/core';
-import { DatabaseModule } from '@lexique/database';
+import { DatabaseModule, LONG_WORK_TIMEOUTS } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
 import { SearchModule } from '@lexique/search';
 import { VocabularyModule } from '@lexique/vocabulary';
@@ -14,7 +14,13 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4, applicationName: 'lexique-cli' }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: 4,
+          applicationName: 'lexique-cli',
+          // a command works through files of any size
+          ...LONG_WORK_TIMEOUTS,
+        }),
         AccessModule,
         VocabularyModule,
         InterchangeModule,

@@ -11,6 +11,9 @@ import { ClaimNames, DEFAULT_CLAIM_NAMES, principalFromClaims } from './tokens/t
 /** What an identity provider may sign with; HS256 stays reserved to the local secret. */
 const PROVIDER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
+/** Clocks of the token's issuer and of this server may differ a little. */
+const CLOCK_SKEW_SECONDS = 60;
+
 /** The anonymous caller when anonymous reading is off: no role at all. */
 const CLOSED_ANONYMOUS: Principal = { ...ANONYMOUS_PRINCIPAL, roles: [] };
 
@@ -56,8 +59,21 @@ export class PrincipalResolver {
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     if (looksLikeApiKey(match[1])) return this.apiKeys.authenticate(match[1]);
     const { claims, local } = await this.verify(match[1]);
+    this.checkLifetime(claims);
     // tokens of `lexique token` always use the default names; a provider's use the configured ones
     return principalFromClaims(claims, local ? DEFAULT_CLAIM_NAMES : this.claimNames);
+  }
+
+  /** A stolen token stops working at its expiry: one without, or expiring too far ahead, is refused. */
+  private checkLifetime(claims: JWTPayload) {
+    const limit = this.config.authMaxTokenLifetimeSeconds;
+    if (typeof claims.exp !== 'number') {
+      throw unauthenticated(`The bearer token has no expiry (exp): this server accepts tokens of at most ${lifetime(limit)}`);
+    }
+    const remaining = claims.exp - Date.now() / 1000;
+    if (remaining > limit + CLOCK_SKEW_SECONDS) {
+      throw unauthenticated(`The bearer token expires in ${lifetime(remaining)}: this server accepts tokens of at most ${lifetime(limit)}`);
+    }
   }
 
   private async verify(token: string): Promise<{ claims: JWTPayload; local: boolean }> {
@@ -95,4 +111,11 @@ function keySetUnavailable(error: unknown): boolean {
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
   // network failures come from fetch; a non-200 answer is jose's generic error
   return !(error instanceof errors.JOSEError) || error.code === 'ERR_JOSE_GENERIC';
+}
+
+function lifetime(seconds: number): string {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  if (minutes >= 2 * 1440) return `${Math.round(minutes / 1440)} days`;
+  if (minutes >= 60) return `${Math.round(minutes / 60)} h`;
+  return `${minutes} min`;
 }

@@ -9,3 +9,4 @@ export * from './pagination/cursor';
 export * as Gql from './graphql/schema.types';
 export * from './graphql/scalars';
 export * from './project-root';
+export { assertStorableText, isStorableText, unstorableMessage } from './text/storable-text';

@@ -10,3 +10,4 @@ export * from './prepared-queries';
 export * from './row-columns';
 export * from './query-metrics';
 export * from './database-runtime';
+export { takeTransactionLock, TransactionLockOptions } from './transaction-lock';

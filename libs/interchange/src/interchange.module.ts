@@ -5,6 +5,7 @@ import { DemoDataService } from './demo/demo-data.service';
 import { ExportRepository } from './export/export.repository';
 import { ExportService } from './export/export.service';
 import { ImportResolver } from './graphql/import.resolver';
+import { UploadGate } from './graphql/upload-gate';
 import { ExportController } from './http/export.controller';
 import { ConceptImport } from './import/concept-import';
 import { ImportUploadService } from './import/import-upload.service';
@@ -25,6 +26,7 @@ import { SystemImport } from './import/system-import';
     ExportRepository,
     ExportService,
     ImportResolver,
+    UploadGate,
   ],
   exports: [DemoDataService, ImportService, ExportService],
 })

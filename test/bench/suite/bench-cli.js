@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench -- [--quick] [--concepts N] [--mappings N] [--clients 1,16,64]
- * [--requests N] [--import-concepts N] [--import-mappings N] [--only a,b] [--report FILE] [--readme]`:
+ * [--requests N] [--import-concepts N] [--import-mappings N] [--import-while-reading N] [--only a,b] [--report FILE] [--readme]`:
  * turns the options into BENCH_* variables and runs the benchmark under Jest,
  * whose global setup provides the PostgreSQL (embedded, or DATABASE_URL's server).
  */
@@ -14,10 +14,20 @@ for (let i = 0; i < args.length; i++) {
   const flag = args[i].replace(/^--/, '');
   if (flag === 'quick' || flag === 'readme') env[`BENCH_${flag.toUpperCase()}`] = '1';
   else if (
-    ['concepts', 'mappings', 'clients', 'requests', 'import-concepts', 'import-mappings', 'only', 'report'].includes(flag) &&
+    [
+      'concepts',
+      'mappings',
+      'clients',
+      'requests',
+      'import-concepts',
+      'import-mappings',
+      'import-while-reading',
+      'only',
+      'report',
+    ].includes(flag) &&
     i + 1 < args.length
   )
-    env[`BENCH_${flag.toUpperCase().replace('-', '_')}`] = args[++i];
+    env[`BENCH_${flag.toUpperCase().replace(/-/g, '_')}`] = args[++i];
   else {
     console.error(`unknown option ${args[i]}`);
     process.exit(2);

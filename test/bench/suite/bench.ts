@@ -5,6 +5,7 @@ import { loadDataset } from '../dataset/load';
 import { BenchResult, runImportBench } from '../import-bench';
 import { MemorySampler } from './api-process';
 import { BenchHttpClient } from './http-client';
+import { ImportWhileReadingReport, measureImportWhileReading } from './import-while-reading';
 import { LoadFigures, runLoad } from './load';
 import { Workload, workloads } from './workload';
 
@@ -15,6 +16,8 @@ export interface BenchOptions {
   requests: number;
   /** Sizes for the import scenario, run into a database of its own; null skips it. */
   imports: { concepts: number; mappings: number } | null;
+  /** Concepts the CLI imports into the measured database while lookups run; null skips it. */
+  importWhileReading?: { rows: number; clients: number; idleSeconds: number; uploadBytes: number } | null;
   /** Scenarios whose name contains one of these (the empty query always runs: it is the ceiling); all when absent. */
   only?: string[];
   quick: boolean;
@@ -50,6 +53,7 @@ export interface BenchReport {
   changes: number;
   scenarios: ScenarioReport[];
   imports: ImportReport[];
+  importWhileReading?: ImportWhileReadingReport | null;
   apiPeakMb: number;
 }
 
@@ -80,14 +84,13 @@ export async function measure(
   target: { url: string; pid: number; databaseUrl: string },
   options: BenchOptions,
   log: (line: string) => void,
-): Promise<{ scenarios: ScenarioReport[]; apiPeakMb: number }> {
+): Promise<{ scenarios: ScenarioReport[]; importWhileReading: ImportWhileReadingReport | null; apiPeakMb: number }> {
   const pool = new Pool({ connectionString: target.databaseUrl, max: Math.min(50, Math.max(...options.concurrency)) });
   const memory = new MemorySampler(target.pid);
   const client = new BenchHttpClient(target.url, Math.max(...options.concurrency));
   try {
-    const list = (await workloads({ client, pool, dataset: options.dataset })).filter(
-      (w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)),
-    );
+    const all = await workloads({ client, pool, dataset: options.dataset });
+    const list = all.filter((w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)));
     // warm the API's and the database's caches before the first figure
     for (const w of list) await runLoad(w.api, 1, Math.max(2, Math.round(10 * w.weight)));
     const scenarios: ScenarioReport[] = [];
@@ -110,7 +113,12 @@ export async function measure(
         );
       }
     }
-    return { scenarios, apiPeakMb: memory.overallPeak };
+    // last: it adds concepts to the measured database
+    const importWhileReading =
+      options.importWhileReading && (!options.only || options.only.some((part) => 'import while reading'.includes(part)))
+        ? await measureImportWhileReading(target, all, options.importWhileReading, log)
+        : null;
+    return { scenarios, importWhileReading, apiPeakMb: memory.overallPeak };
   } finally {
     memory.stop();
     client.close();

@@ -22,7 +22,16 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export async function runLoad(operation: Operation, concurrency: number, requests: number): Promise<LoadFigures> {
+export function runLoad(operation: Operation, concurrency: number, requests: number): Promise<LoadFigures> {
+  return closedLoop(operation, concurrency, (sent) => sent < requests);
+}
+
+/** The same loop, sending until `keepGoing` says stop (e.g. while an import runs). */
+export function runWhile(operation: Operation, concurrency: number, keepGoing: () => boolean): Promise<LoadFigures> {
+  return closedLoop(operation, concurrency, () => keepGoing());
+}
+
+async function closedLoop(operation: Operation, concurrency: number, more: (sent: number) => boolean): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -30,7 +39,7 @@ export async function runLoad(operation: Operation, concurrency: number, request
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
+      while (more(next)) {
         const i = next++;
         const begun = process.hrtime.bigint();
         let ok = false;

@@ -4,6 +4,7 @@ import { projectRoot } from '@lexique/core';
 import { createTestDatabase, dropTestDatabase } from '../../support/test-server';
 import { DEFAULT_DATASET } from '../dataset/generate';
 import { startApiProcess } from './api-process';
+import { LARGEST_UPLOAD_BYTES } from './import-while-reading';
 import { BenchOptions, BenchReport, machine, measure, measureImports, prepareDatabase } from './bench';
 import { markdown } from './report';
 import { updateReadme } from './readme';
@@ -21,11 +22,16 @@ const concepts = num('CONCEPTS', quick ? 2000 : DEFAULT_DATASET.concepts);
 const mappings = num('MAPPINGS', quick ? 10_000 : DEFAULT_DATASET.mappings);
 const importConcepts = num('IMPORT_CONCEPTS', quick ? 1000 : concepts);
 const importMappings = num('IMPORT_MAPPINGS', quick ? 5000 : mappings);
+const importWhileReading = num('IMPORT_WHILE_READING', quick ? 2000 : 100_000);
 const options: BenchOptions = {
   dataset: { ...DEFAULT_DATASET, concepts, mappings },
   concurrency: (env('CLIENTS') ?? '1,16,64').split(',').map(Number),
   requests: num('REQUESTS', quick ? 80 : 2000),
   imports: importConcepts > 0 ? { concepts: importConcepts, mappings: importMappings } : null,
+  importWhileReading:
+    importWhileReading > 0
+      ? { rows: importWhileReading, clients: 4, idleSeconds: quick ? 5 : 30, uploadBytes: quick ? 200_000 : LARGEST_UPLOAD_BYTES }
+      : null,
   only: env('ONLY')
     ?.split(',')
     .map((name) => name.trim())

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSchema, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { projectRoot } from '@lexique/core';
+import { buildSchema, FragmentDefinitionNode, getIntrospectionQuery, graphqlSync, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { loadConfig, projectRoot } from '@lexique/core';
 import { measureOperation } from './query-cost';
 
 const schemaDir = path.join(projectRoot(), 'schema');
@@ -49,7 +49,33 @@ describe('measureOperation', () => {
     expect(measured).toEqual({ depth: 3, cost: 13 + 2, aliases: 4 });
   });
 
-  it('ignores introspection and __typename', () => {
-    expect(measure(`{ __typename __schema { types { fields { type { ofType { name } } } } } }`)).toEqual({ depth: 0, cost: 0, aliases: 0 });
+  it('counts introspection and __typename toward cost and aliases, not depth', () => {
+    expect(measure(`{ __typename }`)).toEqual({ depth: 0, cost: 1, aliases: 0 });
+    expect(measure(`{ a: __typename b: __typename }`)).toEqual({ depth: 0, cost: 2, aliases: 2 });
+    // every type of the schema, exactly: __schema 1 + (types 1 + each type × name 1)
+    const types = Object.keys(schema.getTypeMap()).length;
+    expect(measure(`{ __schema { types { name } } }`)).toEqual({ depth: 0, cost: 2 + types, aliases: 0 });
+    const one = measure(`{ __schema { types { name fields { name } } } }`).cost;
+    const aliased = Array.from({ length: 40 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ');
+    expect(measure(`{ ${aliased} }`)).toEqual({ depth: 0, cost: 40 * one, aliases: 40 });
+  });
+
+  it('estimates an IDE’s whole introspection query near what it resolves, within the default cost limit', () => {
+    const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true });
+    let resolved = 0;
+    const count = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(count);
+      else if (value && typeof value === 'object') {
+        for (const inner of Object.values(value)) {
+          resolved++;
+          count(inner);
+        }
+      }
+    };
+    count(graphqlSync({ schema, source: query }).data);
+    const measured = measure(query);
+    expect(measured.cost).toBeGreaterThan(resolved / 2);
+    expect(measured.cost).toBeLessThan(resolved * 3);
+    expect(measured.cost).toBeLessThan(loadConfig({}).graphqlMaxCost);
   });
 });

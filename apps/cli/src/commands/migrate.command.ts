@@ -1,4 +1,4 @@
-import { migrate } from '@lexique/database';
+import { migrate, whileAloneOnDatabase } from '@lexique/database';
 import { Command } from '../command';
 
 export const migrateCommand: Command = {
@@ -6,7 +6,8 @@ export const migrateCommand: Command = {
   summary: 'apply pending database migrations',
   usage: 'lexique migrate',
   async run(env) {
-    const applied = await migrate(env.database.url);
+    // an API replica starting meanwhile migrates too: they take turns
+    const applied = await whileAloneOnDatabase(env.database.url, () => migrate(env.database.url));
     env.print(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
   },
 };

@@ -6,6 +6,7 @@ import { Command, UsageError } from '../command';
 const ROLES = Object.values(Role) as string[];
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 const DURATION = /^\d+\s*[smhdw]$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
 export const tokenCommand: Command = {
   name: 'token',
@@ -28,6 +29,12 @@ export const tokenCommand: Command = {
     if (domains.length && !roles.includes(Role.STEWARD)) throw new UsageError('--domain goes with --role STEWARD');
     const expires = typeof values.expires === 'string' ? values.expires.trim() : '8h';
     if (!DURATION.test(expires)) throw new UsageError('--expires takes a duration such as 30m, 8h or 7d');
+    const seconds = Number(expires.slice(0, -1).trim()) * UNIT_SECONDS[expires.slice(-1)];
+    if (seconds > env.config.authMaxTokenLifetimeSeconds) {
+      throw new UsageError(
+        `--expires ${expires} is longer than the server accepts (AUTH_MAX_TOKEN_LIFETIME, ${env.config.authMaxTokenLifetimeSeconds} s)`,
+      );
+    }
 
     const secret = localJwtSecret(env.config);
     if (!secret) {

@@ -51,6 +51,8 @@ function defaultReason(code: ErrorCode): ErrorReason {
       return ErrorReason.CONFLICT;
     case ErrorCode.RATE_LIMITED:
       return ErrorReason.RATE_LIMITED;
+    case ErrorCode.BUSY:
+      return ErrorReason.BUSY;
   }
 }
 
@@ -64,3 +66,6 @@ export const conflict = (message: string, details?: RefusalValues) => new Domain
 export const forbidden = (message: string) => new DomainError(ErrorCode.FORBIDDEN, message);
 
 export const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
+
+export const busy = (message: string, retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.BUSY, message, undefined, { retryAfter: retryAfterSeconds });

@@ -10,4 +10,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** Too many expensive operations: `extensions.retryAfter` says in how many seconds to try again. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * The service could not do it now (a lock or a connection waited for too
+   * long, a deadlock, the database unreachable): nothing was changed, and the
+   * same call may succeed after `extensions.retryAfter` seconds.
+   */
+  BUSY = 'BUSY',
 }

@@ -62,6 +62,7 @@ export enum ErrorReason {
 
   // Limits
   RATE_LIMITED = 'RATE_LIMITED',
+  BUSY = 'BUSY',
   FILE_UNREADABLE = 'FILE_UNREADABLE',
   CONFLICT = 'CONFLICT',
 }
@@ -109,6 +110,7 @@ export const REASON_CODES: Record<ErrorReason, ErrorCode> = {
   INVALID_CREDENTIALS: ErrorCode.UNAUTHENTICATED,
   SESSION_EXPIRED: ErrorCode.UNAUTHENTICATED,
   RATE_LIMITED: ErrorCode.RATE_LIMITED,
+  BUSY: ErrorCode.BUSY,
   FILE_UNREADABLE: ErrorCode.BAD_USER_INPUT,
   CONFLICT: ErrorCode.CONFLICT,
 };

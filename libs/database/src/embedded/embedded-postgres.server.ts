@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,13 +16,21 @@ export interface EmbeddedPostgresOptions {
   /** Delete the data on stop (tests). */
   ephemeral?: boolean;
   log?: (message: string) => void;
+  /** Told when the server stopped without being asked, and when it is back. */
+  warn?: (message: string) => void;
 }
 
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postgres process the package spawned (not in its types, but what it stops). */
+  process?: ChildProcess;
 }
+
+/** Waits between restarts: doubling from half a second, at most 30 s. */
+const RESTART_FIRST_DELAY_MS = 500;
+const RESTART_MAX_DELAY_MS = 30_000;
 
 const USER = 'lexique';
 
@@ -69,7 +78,38 @@ export class EmbeddedPostgresServer {
       await this.instance.initialise();
     }
     await this.instance.start();
+    this.supervise();
     return url;
+  }
+
+  /**
+   * Restarts the server if it stops without being asked (killed, crashed):
+   * the API answers 503 meanwhile and recovers by itself, as its pool opens
+   * new connections. Crash recovery runs on the way up.
+   */
+  private supervise() {
+    this.instance?.process?.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      this.options.warn?.(`The embedded PostgreSQL stopped (${signal ?? `exit code ${code}`}): restarting it`);
+      void this.restart(0);
+    });
+  }
+
+  private async restart(attempt: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(RESTART_MAX_DELAY_MS, RESTART_FIRST_DELAY_MS * 2 ** attempt)));
+    if (this.stopping || !this.instance) return;
+    try {
+      await this.instance.start();
+    } catch (error) {
+      // the processes of the dead server may still hold its shared memory for a moment
+      this.options.warn?.(
+        `The embedded PostgreSQL did not start again (${error instanceof Error ? error.message : 'it exited'}): trying again`,
+      );
+      return this.restart(attempt + 1);
+    }
+    if (this.stopping) return;
+    this.options.warn?.('The embedded PostgreSQL is running again');
+    this.supervise();
   }
 
   /** Stops the cluster; safe to call more than once. */

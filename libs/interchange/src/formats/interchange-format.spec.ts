@@ -1,5 +1,5 @@
 import { DomainError } from '@lexique/core';
-import { detectDelimiter } from './csv/csv-rows';
+import { csvCell, detectDelimiter, importedCell } from './csv/csv-rows';
 import { InterchangeFormat, resolveFormat } from './interchange-format';
 import { turtleString } from './skos/skos-turtle-writer';
 import { EncodingError, utf8Text } from './utf8-text';
@@ -16,6 +16,23 @@ describe('interchange formats', () => {
     expect(resolveFormat('data.txt', 'MAPPINGS_CSV')).toBe(InterchangeFormat.MAPPINGS_CSV);
     expect(() => resolveFormat('data.xlsx')).toThrow(DomainError);
     expect(() => resolveFormat('data.csv', 'xlsx')).toThrow(/Unknown format "xlsx"/);
+  });
+
+  it('writes formula-looking CSV cells behind an apostrophe and reads them back exactly', () => {
+    expect(csvCell('=1+1', ';')).toBe("'=1+1");
+    expect(csvCell('=HYPERLINK("x";"y")', ';')).toBe(`"'=HYPERLINK(""x"";""y"")"`);
+    expect(csvCell('\tcmd', ';')).toBe("'\tcmd");
+    expect(csvCell('\rcmd', ';')).toBe(`"'\rcmd"`);
+    expect(csvCell('Budget - annexe', ';')).toBe('Budget - annexe');
+    for (const value of ['=1+1', "'=1+1", "''=1+1", '+33', '-5', '@A1', '\tx', "'quote", 'plain', "l'été"]) {
+      expect(
+        importedCell(
+          csvCell(value, ';')
+            .replace(/^"(.*)"$/s, '$1')
+            .replace(/""/g, '"'),
+        ),
+      ).toBe(value);
+    }
   });
 
   it('detects the delimiter French spreadsheets use', () => {

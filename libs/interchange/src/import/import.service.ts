@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '@lexique/access';
 import { ErrorReason, refusal, RequestContext } from '@lexique/core';
+import { takeTransactionLock } from '@lexique/database';
 import { readConceptsCsv } from '../formats/csv/concepts-csv';
 import { readMappingsCsv } from '../formats/csv/mappings-csv';
 import { readSystemsCsv } from '../formats/csv/systems-csv';
@@ -89,7 +90,7 @@ export class ImportService {
     try {
       await this.dataSource.transaction(async (manager) => {
         // one import at a time: two overlapping files would otherwise each pass their checks alone
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('lexique:import'))`);
+        await takeTransactionLock(manager, 'lexique:import', { heldBy: 'Another import is running', retryAfterSeconds: 10 });
         const items = READERS[options.format](utf8Text(input), readerOptions);
         const progress = { onProgress: options.onProgress, reason };
         if (content === 'concepts') {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AccessPolicy } from '@lexique/access';
-import { badInput, Connection, decodeCursor, pageSize, RequestContext, toConnection } from '@lexique/core';
+import { badInput, Connection, CURSOR_PART_SEPARATOR, decodeCursorParts, pageSize, RequestContext, toConnection } from '@lexique/core';
 import { localCodeKey } from './local-code';
 import { MappingRelation, MappingStatus } from './mapping-relation';
 import { MappingEntity } from './mapping.entity';
 import { MappingKey, MappingRepository } from './mapping.repository';
 
 export const MAX_MAPPING_PAGE = 500;
-const KEY_SEPARATOR = '\u0000';
+const KEY_SEPARATOR = CURSOR_PART_SEPARATOR;
 
 @Injectable()
 export class MappingService {
@@ -25,7 +25,7 @@ export class MappingService {
     relation?: MappingRelation | null,
   ): Promise<Connection<MappingEntity>> {
     const limit = pageSize(first, MAX_MAPPING_PAGE, 50);
-    const afterKey = after ? parseKey(decodeCursor(after, 'after')) : undefined;
+    const afterKey = after ? parseKey(decodeCursorParts(after, 2, 'after')) : undefined;
     const [rows, total] = await Promise.all([
       this.mappings.page(system, limit + 1, afterKey, relation ?? undefined),
       this.mappings.count(system, relation ?? undefined),
@@ -76,8 +76,7 @@ export class MappingService {
   }
 }
 
-function parseKey(text: string): MappingKey {
-  const [localCodeKey, id] = text.split(KEY_SEPARATOR);
+function parseKey([localCodeKey, id]: string[]): MappingKey {
   if (!id || !/^[0-9a-f-]{36}$/.test(id)) throw badInput('after', '"after" is not a cursor returned by this API');
   return { localCodeKey, id };
 }

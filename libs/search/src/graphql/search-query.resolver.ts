@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx } from '@lexique/access';
+import { Allow, Ctx, RateLimited } from '@lexique/access';
 import { RequestContext, Role } from '@lexique/core';
 import type { Gql } from '@lexique/core';
 import { SearchService } from '../search.service';
@@ -10,6 +10,7 @@ export class SearchQueryResolver {
 
   @Query()
   @Allow(Role.READER)
+  @RateLimited()
   search(
     @Ctx() ctx: RequestContext,
     @Args('query') query: string,

@@ -79,8 +79,14 @@ function encodePosition(position: ChangePosition): string {
   return encodeCursor(`change:${position.txid}:${position.seq}`);
 }
 
+/** Largest transaction id (xid8, unsigned) and sequence number (bigint) PostgreSQL can compare with. */
+const MAX_TXID = 2n ** 64n - 1n;
+const MAX_SEQ = 2n ** 63n - 1n;
+
 function decodePosition(cursor: string): ChangePosition {
   const match = /^change:(\d{1,20}):(\d{1,20})$/.exec(decodeCursor(cursor, 'after'));
-  if (!match) throw badInput('after', '"after" is not a cursor of the change feed');
+  if (!match || BigInt(match[1]) > MAX_TXID || BigInt(match[2]) > MAX_SEQ) {
+    throw badInput('after', '"after" is not a cursor of the change feed');
+  }
   return { txid: match[1], seq: match[2] };
 }

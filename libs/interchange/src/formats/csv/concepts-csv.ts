@@ -1,6 +1,7 @@
 import { isLanguage, LANGUAGES } from '@lexique/core';
 import { ConceptRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
+import { budgeted } from '../read-budget';
 import { csvLine, CsvRow, joinValues, readCsv, splitValues } from './csv-rows';
 
 /** Localized fields: one column per language, `prefLabel@fr`, `prefLabel@en`. */
@@ -53,7 +54,7 @@ function columnOf(name: string): Column | null {
  * A `version` column, as exports write it, makes the import refuse rows
  * changed in the dictionary since the file was exported.
  */
-export const readConceptsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
+export const readConceptsCsv: FileReader = budgeted(async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
   const columns: (Column | null)[] = table.header.map(columnOf);
   let broken = false;
@@ -79,7 +80,7 @@ export const readConceptsCsv: FileReader = async function* (text, options): Asyn
   }
   if (broken) return;
   for await (const row of table.rows) yield conceptOfRow(row, table.header, columns as Column[], options.domain);
-};
+});
 
 function conceptOfRow(row: CsvRow, header: string[], columns: Column[], defaultDomain?: string): ParsedItem {
   if (row.cells.length !== header.length) {

@@ -1,5 +1,6 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { Readable } from 'node:stream';
+import { FileSyntaxError, READ_BUDGET, ReadBudgetExceeded } from '../read-budget';
 
 /** Values of one multi-valued cell are separated by a vertical bar: `Budget primitif | BP`. */
 export const MULTI_VALUE_SEPARATOR = '|';
@@ -29,7 +30,8 @@ export interface CsvTable {
 /**
  * Reads delimited text as a stream. The delimiter is the one of `;`, `,` and
  * tab that the header line holds most of (French spreadsheets write `;`),
- * unless given. Rows carry the line they start on.
+ * unless given. Rows carry the line they start on. A quote out of place or
+ * a row longer than the budget ends the reading with its line.
  */
 export async function readCsv(text: AsyncIterable<string>, fixedDelimiter?: string): Promise<CsvTable> {
   const iterator = text[Symbol.asyncIterator]();
@@ -39,6 +41,7 @@ export async function readCsv(text: AsyncIterable<string>, fixedDelimiter?: stri
     const next = await iterator.next();
     if (next.done) done = true;
     else head += next.value;
+    if (head.length > READ_BUDGET.maxRecordLength && !head.includes('\n')) throw tooLong(1);
   }
   const firstLine = head.split('\n', 1)[0].replace(/\r$/, '');
   const delimiter = fixedDelimiter ?? detectDelimiter(firstLine);
@@ -47,23 +50,55 @@ export async function readCsv(text: AsyncIterable<string>, fixedDelimiter?: stri
     if (done) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  const parser = Readable.from(rest()).pipe(
-    parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: false, bom: true }),
-  );
+  const source = Readable.from(rest());
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    relax_quotes: false,
+    bom: true,
+    max_record_size: READ_BUDGET.maxRecordLength,
+  });
+  // pipe() does not pass a source's error on: a bad byte or a budget past would leave the parser waiting
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
   const records = parser as AsyncIterable<{ record: string[]; info: { lines: number; records: number } }>;
   const iteratorOfRecords = records[Symbol.asyncIterator]();
-  const first = await iteratorOfRecords.next();
+  const first = await iteratorOfRecords.next().catch(asFileProblem);
   const header = first.done ? [] : first.value.record.map((name) => name.trim());
   let startLine = first.done ? 1 : first.value.info.lines + 1;
   async function* rows(): AsyncGenerator<CsvRow> {
-    for (let next = await iteratorOfRecords.next(); !next.done; next = await iteratorOfRecords.next()) {
+    for (
+      let next = await iteratorOfRecords.next().catch(asFileProblem);
+      !next.done;
+      next = await iteratorOfRecords.next().catch(asFileProblem)
+    ) {
       const { record, info } = next.value;
       // a quoted cell may span lines: the row starts after the previous one ended
-      yield { line: startLine, cells: record };
+      yield { line: startLine, cells: record.map(importedCell) };
       startLine = info.lines + 1;
     }
   }
   return { delimiter, header, rows: rows() };
+}
+
+/** csv-parse's own errors (a quote out of place, a row too long) become the file's problem, with their line. */
+function asFileProblem(error: unknown): never {
+  if (error instanceof CsvError) {
+    const line = typeof error.lines === 'number' ? error.lines : 1;
+    if (error.code === 'CSV_MAX_RECORD_SIZE') throw tooLong(line);
+    throw new FileSyntaxError({ line, field: 'file', message: `Not valid CSV: ${error.message}` });
+  }
+  throw error;
+}
+
+function tooLong(line: number): ReadBudgetExceeded {
+  return new ReadBudgetExceeded({
+    line,
+    field: 'file',
+    message: `A row is longer than ${READ_BUDGET.maxRecordLength.toLocaleString('en')} characters (a quote left open?)`,
+  });
 }
 
 export function detectDelimiter(headerLine: string): string {
@@ -72,9 +107,27 @@ export function detectDelimiter(headerLine: string): string {
   return candidates[0].n > 0 ? candidates[0].c : ',';
 }
 
-/** Quotes a cell when it holds the delimiter, a quote or a line break. */
+/**
+ * A cell a spreadsheet would run as a formula: it starts with =, +, -, @, a
+ * tab or a carriage return (CSV injection, CWE-1236), possibly behind
+ * apostrophes already (so that protecting is undone exactly on import).
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const PROTECTED_FORMULA = /^'+[=+\-@\t\r]/;
+
+/**
+ * Quotes a cell when it holds the delimiter, a quote or a line break, and
+ * puts an apostrophe before one that would run as a formula
+ * (`=HYPERLINK(…)` is then shown as text by Excel and LibreOffice).
+ */
 export function csvCell(value: string, delimiter: string): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = FORMULA.test(value) ? `'${value}` : value;
+  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A cell as read back: the apostrophe an export put before a formula-looking value is dropped. */
+export function importedCell(cell: string): string {
+  return PROTECTED_FORMULA.test(cell) ? cell.slice(1) : cell;
 }
 
 export function csvLine(cells: readonly string[], delimiter: string): string {

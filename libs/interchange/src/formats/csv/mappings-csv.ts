@@ -1,5 +1,6 @@
 import { MappingRecord } from '../../records';
-import { FileReader, ParsedItem, ReaderOptions } from '../parsed-item';
+import { FileReader, ParsedItem } from '../parsed-item';
+import { budgeted } from '../read-budget';
 import { csvLine, CsvRow, readCsv } from './csv-rows';
 import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
 
@@ -26,19 +27,7 @@ export const MAPPING_CSV_COLUMNS = [
 type MappingColumn = (typeof MAPPING_CSV_COLUMNS)[number];
 
 /** One mapping per row; a column left out keeps that field of existing mappings. */
-export const readMappingsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
-  try {
-    yield* mappingRows(text, options);
-  } catch (error) {
-    // the CSV itself cannot be read on (a stray or unclosed quote): reported with its line, like any other problem
-    // csv-parse's errors: CSV_… codes, or the quote ones (INVALID_OPENING_QUOTE…), with the line reached
-    const line = (error as { lines?: unknown }).lines;
-    if (typeof (error as { code?: unknown }).code !== 'string' || typeof line !== 'number') throw error;
-    yield { kind: 'problem', problem: { line, field: 'CSV', message: (error as Error).message } };
-  }
-};
-
-async function* mappingRows(text: AsyncIterable<string>, options: ReaderOptions): AsyncGenerator<ParsedItem> {
+export const readMappingsCsv: FileReader = budgeted(async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
   let broken = false;
   for (const [i, name] of table.header.entries()) {
@@ -63,7 +52,7 @@ async function* mappingRows(text: AsyncIterable<string>, options: ReaderOptions)
   }
   if (broken) return;
   for await (const row of table.rows) yield mappingOfRow(row, table.header as MappingColumn[], options.system);
-}
+});
 
 function mappingOfRow(row: CsvRow, header: MappingColumn[], defaultSystem?: string): ParsedItem {
   if (row.cells.length !== header.length) {

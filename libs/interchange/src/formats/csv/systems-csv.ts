@@ -1,12 +1,13 @@
 import { SystemRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
+import { budgeted } from '../read-budget';
 import { csvLine, readCsv } from './csv-rows';
 import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
 
 /** As in test/fixtures/systems.csv: owner is the INSEE code of the commune or the SIREN of the Métropole. */
 export const SYSTEM_CSV_COLUMNS = ['code', 'name', 'kind', 'owner', 'ownerName', 'status'] as const;
 
-export const readSystemsCsv: FileReader = async function* (text): AsyncGenerator<ParsedItem> {
+export const readSystemsCsv: FileReader = budgeted(async function* (text): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
   const missing = SYSTEM_CSV_COLUMNS.filter((name) => !table.header.includes(name));
   const unknown = table.header.filter((name) => !(SYSTEM_CSV_COLUMNS as readonly string[]).includes(name));
@@ -28,7 +29,7 @@ export const readSystemsCsv: FileReader = async function* (text): AsyncGenerator
     const record = Object.fromEntries(table.header.map((name, i) => [name, row.cells[i].trim()])) as unknown as SystemRecord;
     yield { kind: 'system', at: { line: row.line }, record };
   }
-};
+});
 
 export function systemCsvHeader(): string {
   return BOM + csvLine(SYSTEM_CSV_COLUMNS, CSV_EXPORT_DELIMITER);

@@ -4,6 +4,7 @@ import { StreamParser } from 'n3';
 import { Readable, Transform } from 'node:stream';
 import { ConceptRecord, DomainRecord } from '../../records';
 import { FileReader, ParsedItem, ReaderOptions } from '../parsed-item';
+import { budgeted, nestingWithin, READ_BUDGET, ReadBudgetExceeded } from '../read-budget';
 import { BMO, codeOf, CONCEPT_IRI, DCTERMS, OWL, RDF, SCHEME_IRI, SKOS } from '../vocabulary-iris';
 
 const TYPE = `${RDF}type`;
@@ -151,7 +152,7 @@ async function* parsedWith(
     yield* recordsOfTriples(parser as AsyncIterable<Quad>, options);
   } catch (error) {
     const line = (error as { context?: { line?: number } }).context?.line ?? lineIn((error as Error).message);
-    if ((error as Error).name === 'EncodingError') throw error;
+    if ((error as Error).name === 'EncodingError' || error instanceof ReadBudgetExceeded) throw error;
     yield {
       kind: 'problem',
       problem: { ...(line ? { line } : { subject: 'file' }), field: syntax, message: `Not valid ${syntax}: ${(error as Error).message}` },
@@ -164,16 +165,19 @@ function lineIn(message: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export const readSkosTurtle: FileReader = (text, options) =>
-  parsedWith(new StreamParser({ format: 'text/turtle' }), text, options, 'Turtle');
+export const readSkosTurtle: FileReader = budgeted((text, options) =>
+  parsedWith(new StreamParser({ format: 'text/turtle' }), text, options, 'Turtle'),
+);
 
-export const readSkosJsonLd: FileReader = (text, options) =>
+export const readSkosJsonLd: FileReader = budgeted((text, options) =>
   parsedWith(
     new JsonLdParser({
       // only the inline context is read: no document is fetched from the network
       documentLoader: { load: (url: string) => Promise.reject(new Error(`Remote contexts are not loaded (${url})`)) },
     }),
-    text,
+    // the parser's work grows steeply with nesting: refused on the characters before it starts
+    nestingWithin(text, READ_BUDGET.maxNesting),
     options,
     'JSON-LD',
-  );
+  ),
+);

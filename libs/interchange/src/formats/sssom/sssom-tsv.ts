@@ -1,5 +1,6 @@
 import { MappingRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
+import { budgeted, READ_BUDGET, ReadBudgetExceeded } from '../read-budget';
 import { tsvCell, tsvRows } from './tsv-rows';
 import { CONCEPT_IRI, codeOf, LICENSE_IRI, localCodeIri, localCodeOf, SEMAPV, SKOS, SSSOM, SYSTEM_IRI } from '../vocabulary-iris';
 
@@ -83,6 +84,13 @@ async function readMetadata(text: AsyncIterable<string>): Promise<{ metadata: Me
   for (;;) {
     const newline = buffer.indexOf('\n');
     if (newline === -1) {
+      if (buffer.length > READ_BUDGET.maxRecordLength) {
+        throw new ReadBudgetExceeded({
+          line: lines + 1,
+          field: 'file',
+          message: `Line ${lines + 1} is longer than ${READ_BUDGET.maxRecordLength.toLocaleString('en')} characters`,
+        });
+      }
       const next = await iterator.next();
       if (next.done) break;
       buffer += next.value;
@@ -115,7 +123,7 @@ function expand(curie: string, curieMap: Map<string, string>): string | null {
   return base === undefined ? null : base + curie.slice(colon + 1);
 }
 
-export const readSssomTsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
+export const readSssomTsv: FileReader = budgeted(async function* (text, options): AsyncGenerator<ParsedItem> {
   const { metadata, table: rest } = await readMetadata(text);
   const rows = tsvRows(rest, metadata.lines + 1)[Symbol.asyncIterator]();
   const first = await rows.next();
@@ -197,7 +205,7 @@ export const readSssomTsv: FileReader = async function* (text, options): AsyncGe
     if (confidence !== undefined) record.confidence = confidence === '' ? null : Number(confidence);
     yield { kind: 'mapping', at: { line }, record };
   }
-};
+});
 
 /** The metadata block and the header, for the systems whose mappings follow. */
 export function sssomHeader(systems: readonly string[], title: string): string {

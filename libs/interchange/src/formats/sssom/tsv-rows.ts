@@ -1,24 +1,35 @@
 import { CsvRow } from '../csv/csv-rows';
+import { READ_BUDGET, ReadBudgetExceeded } from '../read-budget';
 
 /**
  * Splits tab-separated text into rows, fast: SSSOM files run to millions of
  * lines. Cells are not quoted (a quoted cell keeps its quotes removed and
  * `""` unescaped, on one line); writers replace tabs and line breaks in
- * values with spaces.
+ * values with spaces. A line longer than the budget ends the reading.
  */
 export async function* tsvRows(text: AsyncIterable<string>, firstLine: number): AsyncGenerator<CsvRow> {
   let rest = '';
   let line = firstLine;
   for await (const chunk of text) {
+    // only the new text can hold the end of the pending line
+    let end = chunk.indexOf('\n');
+    if (end !== -1) end += rest.length;
     rest += chunk;
     let start = 0;
-    for (let end = rest.indexOf('\n', start); end !== -1; end = rest.indexOf('\n', start)) {
+    for (; end !== -1; end = rest.indexOf('\n', start)) {
       const row = rest.slice(start, rest.charCodeAt(end - 1) === 13 ? end - 1 : end);
       if (row !== '') yield { line, cells: row.split('\t').map(unquote) };
       line++;
       start = end + 1;
     }
     rest = rest.slice(start);
+    if (rest.length > READ_BUDGET.maxRecordLength) {
+      throw new ReadBudgetExceeded({
+        line,
+        field: 'file',
+        message: `Line ${line} is longer than ${READ_BUDGET.maxRecordLength.toLocaleString('en')} characters`,
+      });
+    }
   }
   if (rest.replace(/\r$/, '') !== '') yield { line, cells: rest.replace(/\r$/, '').split('\t').map(unquote) };
 }
