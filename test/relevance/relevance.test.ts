@@ -15,7 +15,21 @@ describe('search relevance on the demo vocabulary', () => {
     const queries = labelledQueries();
     expect(queries.length).toBeGreaterThanOrEqual(60);
     expect(new Set(queries.map((q) => q.category))).toEqual(
-      new Set(['typo', 'accents', 'acronym', 'synonym', 'legacy_label', 'legacy_code', 'code', 'english', 'prefix']),
+      new Set([
+        'typo',
+        'accents',
+        'acronym',
+        'synonym',
+        'legacy_label',
+        'legacy_code',
+        'code',
+        'english',
+        'prefix',
+        'singular_plural',
+        'whole_label',
+        'prefix_before_typo',
+        'words_in_order',
+      ]),
     );
   });
 

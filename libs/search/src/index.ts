@@ -16,4 +16,4 @@ export * from './search-request';
 export * from './search.metrics';
 export * from './search.module';
 export * from './search.service';
-export { MATCH_BOUND } from './postgres/search-document.repository';
+export { MATCH_BOUND } from './ranking';

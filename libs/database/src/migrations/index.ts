@@ -6,6 +6,7 @@ import { Stewardship1764300500000 } from './1764300500000-stewardship';
 import { SearchScale1764300800000 } from './1764300800000-search-scale';
 import { TranslationLookup1764300950000 } from './1764300950000-translation-lookup';
 import { MappingIndexes1764300960000 } from './1764300960000-mapping-indexes';
+import { SearchRanking1764301100000 } from './1764301100000-search-ranking';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SearchScale1764300800000,
   TranslationLookup1764300950000,
   MappingIndexes1764300960000,
+  SearchRanking1764301100000,
 ];
