@@ -13,6 +13,7 @@ import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { SearchDocumentRepository } from './postgres/search-document.repository';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine';
 import { SearchMetrics } from './search.metrics';
+import { SearchFailover } from './search-failover';
 import { SearchService } from './search.service';
 
 const gatewayProvider: Provider = {
@@ -28,6 +29,13 @@ const engineProvider: Provider = {
   inject: [LEXIQUE_CONFIG, MEILI_GATEWAY, PostgresSearchEngine],
   useFactory: (config: LexiqueConfig, gateway: MeiliGateway | null, postgres: PostgresSearchEngine): SearchEngine =>
     gateway ? new MeiliSearchEngine(gateway, config.meiliIndex) : postgres,
+};
+
+/** PostgreSQL answers when the chosen engine cannot. */
+const failoverProvider: Provider = {
+  provide: SearchFailover,
+  inject: [SEARCH_ENGINE, PostgresSearchEngine],
+  useFactory: (engine: SearchEngine, postgres: PostgresSearchEngine) => new SearchFailover(engine, postgres),
 };
 
 export interface SearchModuleOptions {
@@ -46,6 +54,7 @@ export class SearchModule {
         PostgresSearchEngine,
         gatewayProvider,
         engineProvider,
+        failoverProvider,
         SearchCheckpointRepository,
         SearchDocumentSource,
         MeiliReindexService,
@@ -54,7 +63,7 @@ export class SearchModule {
         SearchQueryResolver,
         ...(options.indexer ? [MeiliIndexerRunner] : []),
       ],
-      exports: [SearchService, SEARCH_ENGINE, MeiliReindexService, SearchMetrics, ...(options.indexer ? [MeiliIndexerRunner] : [])],
+      exports: [SearchService, SEARCH_ENGINE, SearchFailover, MeiliReindexService, SearchMetrics, ...(options.indexer ? [MeiliIndexerRunner] : [])],
     };
   }
 }

@@ -14,9 +14,9 @@ import { SEARCH_DOCUMENT_REFRESH_V1 } from './1764300300000-search';
  *   weight A, and as its French stem with weight D. A word typed as such or as
  *   the start of a word then ranks before one that only shares a stem
  *   ("gradi" starts "Gradignan"; its stem is that of "Grade").
- * - `search_typo_distance`, so that typo variants are found inside the
- *   search's one statement, and `search_all` / `search_any`, which AND / OR
- *   tsqueries.
+ * - `search_query` and its kin build a search's tsqueries from its words
+ *   with immutable functions of the parameters, so that the planner sees the
+ *   query and estimates how many documents match.
  */
 /** French stop words, folded, as query-text.ts drops them from queries. */
 const STOP_WORDS =
@@ -36,31 +36,29 @@ export class SearchRanking1764301100000 implements MigrationInterface {
       CREATE FUNCTION search_keys(vals text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT coalesce(array_agg(DISTINCT k), '{}') FROM unnest(vals) AS v, search_singular(v) AS k WHERE k <> ''
       $$`);
-    // Optimal string alignment: a swap of two neighbouring letters is one typo, as in query-text.ts.
-    await db.query(`
-      CREATE FUNCTION search_typo_distance(a text, b text) RETURNS int LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-      DECLARE
-        la int := length(a);
-        lb int := length(b);
-        d int[] := array_fill(0, ARRAY[la + 1, lb + 1]);
-        cost int;
-      BEGIN
-        FOR i IN 0..la LOOP d[i + 1][1] := i; END LOOP;
-        FOR j IN 0..lb LOOP d[1][j + 1] := j; END LOOP;
-        FOR i IN 1..la LOOP
-          FOR j IN 1..lb LOOP
-            cost := CASE WHEN substr(a, i, 1) = substr(b, j, 1) THEN 0 ELSE 1 END;
-            d[i + 1][j + 1] := least(d[i][j + 1] + 1, d[i + 1][j] + 1, d[i][j] + cost);
-            IF i > 1 AND j > 1 AND substr(a, i, 1) = substr(b, j - 1, 1) AND substr(a, i - 1, 1) = substr(b, j, 1) THEN
-              d[i + 1][j + 1] := least(d[i + 1][j + 1], d[i - 1][j - 1] + 1);
-            END IF;
-          END LOOP;
-        END LOOP;
-        RETURN d[la + 1][lb + 1];
-      END $$`);
     await db.query(`CREATE AGGREGATE search_all(tsquery) (SFUNC = tsquery_and, STYPE = tsquery)`);
     await db.query(`CREATE AGGREGATE search_any(tsquery) (SFUNC = tsquery_or, STYPE = tsquery)`);
     await db.query(`CREATE AGGREGATE search_concat(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '')`);
+    // A query from its words: each word's alternatives as written ('simple') and as French
+    // words to stem ('' for none), all words required. Immutable and built from parameters
+    // only, so that the planner evaluates it and estimates how many documents match.
+    await db.query(`
+      CREATE FUNCTION search_query(written text[], stems text[]) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT search_all(CASE WHEN coalesce(s, '') = '' THEN to_tsquery('simple', w) ELSE to_tsquery('simple', w) || to_tsquery('lexique_fr', s) END
+          ORDER BY i)
+        FROM unnest(written, stems) WITH ORDINALITY AS x(w, s, i)
+      $$`);
+    // The same words, any one of them.
+    await db.query(`
+      CREATE FUNCTION search_any_word(written text[], stems text[]) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT search_any(search_query(ARRAY[w], ARRAY[s])) FROM unnest(written, stems) AS x(w, s)
+      $$`);
+    // The same words, each right before the next (none for one word).
+    await db.query(`
+      CREATE FUNCTION search_phrase(written text[], stems text[]) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT search_all(tsquery_phrase(search_query(ARRAY[a.w], ARRAY[a.s]), search_query(ARRAY[b.w], ARRAY[b.s])))
+        FROM unnest(written, stems) WITH ORDINALITY AS a(w, s, i) JOIN unnest(written, stems) WITH ORDINALITY AS b(w, s, i) ON b.i = a.i + 1
+      $$`);
     // A field's labels, each as its words as written (A, French stop words left out, so that
     // "Congé de maladie" holds "congé maladie" next to each other) and as their French stems (D).
     // Each part ends with a lexeme no query can hold, two positions on, so that words of two
@@ -101,7 +99,8 @@ export class SearchRanking1764301100000 implements MigrationInterface {
           coalesce(m.labels, '{}'), coalesce(m.codes, '{}'), coalesce(m.systems, '{}'),
           coalesce(c.definition->>'fr', ''),
           v.pref, v.code, v.alt, v.hidden, v.legacy, v.legacy_code, v.definition,
-          v.pref || v.code || v.alt || v.hidden || v.legacy || v.legacy_code,
+          -- the concept's own labels and codes, small enough to stay in the row
+          v.pref || v.code || v.alt || v.hidden,
           v.pref || v.code || v.alt || v.hidden || v.legacy || v.legacy_code || v.definition,
           search_singular(c.pref_label->>'fr'),
           search_keys(ARRAY[c.pref_label->>'fr', c.code] || l.labels_en || l.alt || c.hidden_labels || c.acronyms
@@ -167,10 +166,12 @@ export class SearchRanking1764301100000 implements MigrationInterface {
     await db.query(`SELECT search_document_refresh(ARRAY(SELECT id FROM concept))`);
     await db.query(`DROP FUNCTION search_code_vector(text[])`);
     await db.query(`DROP FUNCTION search_field_vector(text[])`);
+    await db.query(`DROP FUNCTION search_any_word(text[], text[])`);
+    await db.query(`DROP FUNCTION search_phrase(text[], text[])`);
+    await db.query(`DROP FUNCTION search_query(text[], text[])`);
     await db.query(`DROP AGGREGATE search_concat(tsvector)`);
     await db.query(`DROP AGGREGATE search_any(tsquery)`);
     await db.query(`DROP AGGREGATE search_all(tsquery)`);
-    await db.query(`DROP FUNCTION search_typo_distance(text, text)`);
     await db.query(`DROP FUNCTION search_keys(text[])`);
     await db.query(`DROP FUNCTION search_singular(text)`);
   }

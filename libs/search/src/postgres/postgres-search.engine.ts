@@ -1,33 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { highlightOf } from '../query/hit-highlight';
-import { isPrefixWord, queryWords, searchKey, singular, typoBudget } from '../query/query-text';
+import { isPrefixWord, queryWords, searchKey } from '../query/query-text';
 import { MATCH_BOUND, scoreOf } from '../ranking';
 import { EngineResult, FacetCount, SearchEngine, SearchQuery } from '../search-engine';
 import { SearchDocumentRepository } from './search-document.repository';
+import { searchTerms } from './search-terms';
+import { TypoLexicon } from './typo-lexicon';
 
 const NO_FACETS = (): EngineResult['facets'] => ({ domains: [], statuses: [], systems: [] });
 
 /**
  * The default engine: PostgreSQL full-text search over `search_document`,
  * which triggers keep in the writing transaction, so a search sees every
- * committed write. One statement per search (SEARCH_SQL); the ranking is
+ * committed write. One statement per search (SEARCH_SQL), after a lexicon
+ * look-up for the typos of words not seen in the last minute; the ranking is
  * that of ranking.ts.
  */
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgresql' as const;
 
-  constructor(private readonly documents: SearchDocumentRepository) {}
+  private readonly lexicon: TypoLexicon;
+
+  constructor(private readonly documents: SearchDocumentRepository) {
+    this.lexicon = new TypoLexicon(documents);
+  }
 
   async search(query: SearchQuery): Promise<EngineResult> {
     const { words } = queryWords(query.text);
     if (words.length === 0) return { total: 0, totalIsEstimate: false, hits: [], facets: NO_FACETS() };
     const lastIsPrefix = isPrefixWord(words, words.length - 1);
+    const variants = await this.lexicon.variants(words);
     const result = await this.documents.search({
-      words,
-      forms: words.map(singular),
-      typoBudgets: words.map(typoBudget),
-      lastIsPrefix,
+      terms: searchTerms(words, lastIsPrefix, variants),
       key: searchKey(query.text),
       scope: query.scope,
       domains: query.domains,
@@ -35,7 +40,7 @@ export class PostgresSearchEngine implements SearchEngine {
       limit: query.limit,
       offset: query.offset,
     });
-    const terms = { words: [...words, ...result.variants], prefix: lastIsPrefix ? words[words.length - 1] : undefined };
+    const terms = { words: [...words, ...[...variants.values()].flat()], prefix: lastIsPrefix ? words[words.length - 1] : undefined };
     const facets = NO_FACETS();
     for (const facet of result.facets) facets[facet.facet].push({ value: facet.value, count: facet.count });
     const hits = result.hits.map((row) => {

@@ -3,17 +3,11 @@ import { DataSource } from 'typeorm';
 import { Gql } from '@lexique/core';
 import { FIELD_RANK, MATCH_BOUND, OTHER_LANGUAGE_RANK, SHORTLIST, SPREAD_RANK, WordMatch } from '../ranking';
 import { StatusScope } from '../search-engine';
+import { SearchTerms } from './search-terms';
 
-/** A search as the statement takes it: words already folded (ASCII letters and digits only, see query-text). */
+/** A search as the statement takes it. */
 export interface DocumentQuery {
-  /** The words as typed, folded, stop words dropped. */
-  words: string[];
-  /** The same, singular. */
-  forms: string[];
-  /** Typos forgiven per word. */
-  typoBudgets: number[];
-  /** Whether the last word is being typed, and so also matches the start of a word. */
-  lastIsPrefix: boolean;
+  terms: SearchTerms;
   /** The whole query as a key, compared with whole labels and codes. */
   key: string;
   scope: StatusScope;
@@ -56,8 +50,6 @@ export interface DocumentResult {
   estimate: number;
   hits: DocumentHit[];
   facets: FacetRow[];
-  /** The lexicon words taken as typos of the query's words. */
-  variants: string[];
 }
 
 const rank = (field: Gql.MatchField) => FIELD_RANK[field];
@@ -70,10 +62,11 @@ const VISIBLE = `(d.status = ANY($6::text[]) OR (d.status = ANY($7::text[]) AND 
  * The PostgreSQL engine's one statement, in named stages over
  * `search_document` (kept by triggers, see the search migrations):
  *
- * - query: each word as typed (its singular form; the last one also as the
- *   start of a word), its French stem, and the lexicon words within its typo
- *   budget, as tsqueries. In the documents' vectors, weight A marks label
- *   words as written, B codes, acronyms and local codes, D French stems.
+ * - query: the words as typed (the singular label word, the code word, the
+ *   last one also as the start of a word), by French stem, or through a typo,
+ *   as tsqueries built by immutable functions of the parameters (see
+ *   search-terms.ts). In the documents' vectors, weight A marks label words as
+ *   written, B codes, acronyms and local codes, D French stems.
  * - match: every word somewhere, or the whole query as a label or code; at
  *   most MATCH_BOUND + 1 read, in table order.
  * - shortlist: the matches, and for a broader result what the indexes find
@@ -85,60 +78,45 @@ const VISIBLE = `(d.status = ANY($6::text[]) OR (d.status = ANY($7::text[]) AND 
  * Every value is a bound parameter; the text never changes.
  */
 export const SEARCH_SQL = `
--- query
-WITH typed AS (
-  SELECT t.n, t.word, t.form, t.budget, t.n = cardinality($1::text[]) AND $4::boolean AS is_prefix
-  FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS t(word, form, budget, n)
+-- query: as typed, by stem, with typos; the words in order; any word (see search-terms.ts)
+WITH q AS MATERIALIZED (
+  SELECT search_query($1::text[], NULL) AS as_typed, search_query($1, $2) AS stemmed, search_query($3, $4) AS fuzzy,
+    search_phrase($3, $4) AS in_order, search_any_word($3, $4) AS any_word
 ),
-variants AS (
-  SELECT t.n, l.word, search_singular(l.word) AS form
-  FROM typed t JOIN search_lexicon l ON l.word % t.word
-  WHERE t.budget > 0 AND l.word <> t.word AND abs(length(l.word) - length(t.word)) <= t.budget
-    AND search_typo_distance(t.word, l.word) <= t.budget
-),
-terms AS (
-  SELECT t.n,
-    to_tsquery('simple', CASE WHEN t.is_prefix THEN t.form || ':*A | ' || t.word || ':*B' ELSE t.form || ':A | ' || t.word || ':B' END)
-      AS as_typed,
-    to_tsquery('lexique_fr', t.word || ':D') AS stem,
-    (SELECT to_tsquery('simple', string_agg(v.form || ':A', ' | ')) || to_tsquery('lexique_fr', string_agg(v.word || ':D', ' | '))
-     FROM variants v WHERE v.n = t.n) AS typo
-  FROM typed t
-),
-words AS (
-  SELECT n, as_typed, as_typed || stem AS stemmed, coalesce(as_typed || stem || typo, as_typed || stem) AS fuzzy FROM terms
-),
-q AS MATERIALIZED (
-  SELECT search_all(as_typed ORDER BY n) AS as_typed, search_all(stemmed ORDER BY n) AS stemmed, search_all(fuzzy ORDER BY n) AS fuzzy,
-    search_any(fuzzy) AS any_word,
-    -- each word right before the next (stop words aside)
-    (SELECT search_all(tsquery_phrase(a.fuzzy, b.fuzzy)) FROM words a JOIN words b ON b.n = a.n + 1) AS in_order,
-    $5::text AS key
-  FROM words
-),
--- match
-matched AS MATERIALIZED (
+-- match: in the labels (the small in-row vector) first, in the rest (legacy labels and codes,
+-- definitions: the large vector) only while the bound is not reached; the query written out here,
+-- not taken from q, so that the planner sees it and estimates the matches
+labelled AS MATERIALIZED (
   SELECT d.concept_id, d.domain_code, d.status, d.systems, (d.ctid::text::point)[0] AS block
-  FROM search_document d, q
-  WHERE (d.v_all @@ q.fuzzy OR d.keys @> ARRAY[q.key]) AND ${VISIBLE}
+  FROM search_document d
+  WHERE (d.v_label @@ search_query($3, $4) OR d.keys @> ARRAY[$5]) AND ${VISIBLE}
   LIMIT ${MATCH_BOUND + 1}
+),
+matched AS MATERIALIZED (
+  SELECT * FROM labelled
+  UNION ALL
+  (SELECT d.concept_id, d.domain_code, d.status, d.systems, (d.ctid::text::point)[0] AS block
+   FROM search_document d
+   WHERE (SELECT count(*) FROM labelled) <= ${MATCH_BOUND}
+     AND d.v_all @@ search_query($3, $4) AND NOT d.v_label @@ search_query($3, $4) AND NOT d.keys @> ARRAY[$5] AND ${VISIBLE}
+   LIMIT ${MATCH_BOUND + 1})
 ),
 broad AS MATERIALIZED (SELECT count(*) > ${MATCH_BOUND} AS yes FROM matched),
 -- shortlist
-direct AS (
-  SELECT d.concept_id FROM search_document d, q, broad
-  WHERE broad.yes AND d.keys @> ARRAY[q.key] AND ${VISIBLE}
-  UNION
-  -- preferred labels starting with the query, in the index's order (keys are [a-z0-9 ], all below '{')
-  (SELECT d.concept_id FROM search_document d, q, broad
-   WHERE broad.yes AND d.pref_key ~>=~ q.key AND d.pref_key ~<~ (q.key || '{') AND ${VISIBLE}
-   ORDER BY d.pref_key USING ~<~ LIMIT ${MATCH_BOUND})
+-- the whole query as a label or code, from the index whatever the bound
+equal AS (SELECT d.concept_id FROM search_document d WHERE d.keys @> ARRAY[$5::text] AND ${VISIBLE}),
+-- beyond the bound, the preferred labels starting with the query, in the index's order
+-- (keys are [a-z0-9 ], all below '{')
+starting AS (
+  SELECT d.concept_id FROM search_document d, broad
+  WHERE broad.yes AND d.pref_key ~>=~ $5 AND d.pref_key ~<~ ($5 || '{') AND ${VISIBLE}
+  ORDER BY d.pref_key USING ~<~ LIMIT ${MATCH_BOUND}
 ),
 shortlisted AS (
-  SELECT d.concept_id
-  FROM (SELECT concept_id FROM matched UNION SELECT concept_id FROM direct) c JOIN search_document d USING (concept_id), q
-  ORDER BY d.keys @> ARRAY[q.key] DESC, d.v_pref @@ q.as_typed DESC, d.v_label @@ q.as_typed DESC, d.v_label @@ q.stemmed DESC,
-    length(d.v_pref), d.code
+  SELECT d.concept_id, c.concept_id IN (SELECT concept_id FROM equal) AS equal
+  FROM (SELECT concept_id FROM matched UNION SELECT concept_id FROM equal UNION SELECT concept_id FROM starting) c
+  JOIN search_document d USING (concept_id), q
+  ORDER BY equal DESC, d.v_pref @@ q.as_typed DESC, d.v_label @@ q.as_typed DESC, d.v_label @@ q.stemmed DESC, length(d.v_pref), d.code
   LIMIT greatest(${SHORTLIST}, $11::int + $12::int)
 ),
 -- score
@@ -149,15 +127,15 @@ scored AS (
   FROM shortlisted s JOIN search_document d USING (concept_id) CROSS JOIN q
   -- the field the whole query equals, if any
   LEFT JOIN LATERAL (SELECT * FROM (VALUES
-      ('PREF_LABEL', ${rank(Gql.MatchField.PREF_LABEL)}, d.pref_key = q.key),
-      ('CODE', ${rank(Gql.MatchField.CODE)}, q.key = ANY(search_keys(ARRAY[d.code]))),
-      ('ACRONYM', ${rank(Gql.MatchField.ACRONYM)}, q.key = ANY(search_keys(d.acronyms))),
-      ('ALT_LABEL', ${rank(Gql.MatchField.ALT_LABEL)}, q.key = ANY(search_keys(d.alt_labels))),
-      ('PREF_LABEL', ${OTHER_LANGUAGE_RANK}, q.key = ANY(search_keys(d.labels_en))),
-      ('HIDDEN_LABEL', ${rank(Gql.MatchField.HIDDEN_LABEL)}, q.key = ANY(search_keys(d.hidden_labels))),
-      ('LEGACY_LABEL', ${rank(Gql.MatchField.LEGACY_LABEL)}, q.key = ANY(search_keys(d.legacy_labels))),
+      ('PREF_LABEL', ${rank(Gql.MatchField.PREF_LABEL)}, d.pref_key = $5),
+      ('CODE', ${rank(Gql.MatchField.CODE)}, $5 = ANY(search_keys(ARRAY[d.code]))),
+      ('ACRONYM', ${rank(Gql.MatchField.ACRONYM)}, $5 = ANY(search_keys(d.acronyms))),
+      ('ALT_LABEL', ${rank(Gql.MatchField.ALT_LABEL)}, $5 = ANY(search_keys(d.alt_labels))),
+      ('PREF_LABEL', ${OTHER_LANGUAGE_RANK}, $5 = ANY(search_keys(d.labels_en))),
+      ('HIDDEN_LABEL', ${rank(Gql.MatchField.HIDDEN_LABEL)}, $5 = ANY(search_keys(d.hidden_labels))),
+      ('LEGACY_LABEL', ${rank(Gql.MatchField.LEGACY_LABEL)}, $5 = ANY(search_keys(d.legacy_labels))),
       ('LEGACY_CODE', ${rank(Gql.MatchField.LEGACY_CODE)}, true)
-    ) AS e(field, rank, holds) WHERE d.keys @> ARRAY[q.key] AND e.holds LIMIT 1) e ON true
+    ) AS e(field, rank, holds) WHERE s.equal AND e.holds LIMIT 1) e ON true
   -- how the words matched (the in-row labels first, the definition only when they do not tell)
   CROSS JOIN LATERAL (SELECT CASE
     WHEN d.v_label @@ q.as_typed OR d.v_all @@ q.as_typed THEN ${WordMatch.TYPED}
@@ -200,22 +178,32 @@ SELECT json_build_object(
   'estimate', (SELECT round(count(*) * (pg_relation_size('search_document') / current_setting('block_size')::numeric) / (max(block) + 1))
                FROM matched),
   'hits', coalesce((SELECT json_agg(p) FROM page p), '[]'),
-  'facets', coalesce((SELECT json_agg(f) FROM facets f), '[]'),
-  'variants', coalesce((SELECT json_agg(DISTINCT word) FROM variants), '[]')
+  'facets', coalesce((SELECT json_agg(f) FROM facets f), '[]')
 ) AS result`;
 
-/** Runs the PostgreSQL engine's statement (see SEARCH_SQL). */
+/** The PostgreSQL engine's SQL: its one statement (SEARCH_SQL), and the lexicon it takes typos from. */
 @Injectable()
 export class SearchDocumentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Lexicon words close enough to each word to be a typo of it (to be checked precisely by the caller). */
+  async typoCandidates(words: string[]): Promise<{ word: string; candidate: string }[]> {
+    if (words.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT q.word, l.word AS candidate
+       FROM unnest($1::text[]) AS q(word)
+       JOIN search_lexicon l ON l.word % q.word AND l.word <> q.word AND abs(length(l.word) - length(q.word)) <= 2`,
+      [words],
+    );
+  }
+
   async search(query: DocumentQuery): Promise<DocumentResult> {
-    const { scope } = query;
+    const { scope, terms } = query;
     const [row]: { result: DocumentResult }[] = await this.dataSource.query(SEARCH_SQL, [
-      query.words,
-      query.forms,
-      query.typoBudgets,
-      query.lastIsPrefix,
+      terms.typed,
+      terms.stems,
+      terms.fuzzyWritten,
+      terms.fuzzyStems,
       query.key,
       scope.publicStatuses,
       scope.unpublishedStatuses,

@@ -1,0 +1,33 @@
+import { singular } from '../query/query-text';
+
+/**
+ * The words of a search as the tsquery texts of SEARCH_SQL, one entry per
+ * word: its alternatives as written (the `simple` configuration: A the
+ * singular label word, B the code or acronym word, `:*` for the word being
+ * typed), and the words to stem (the French configuration, D). Words and
+ * variants are ASCII letters and digits only (see query-text), so no tsquery
+ * syntax can slip in.
+ */
+export interface SearchTerms {
+  /** As typed: no stems, no typos. */
+  typed: string[];
+  /** Each word's own stem. */
+  stems: string[];
+  /** As typed or through a typo. */
+  fuzzyWritten: string[];
+  fuzzyStems: string[];
+}
+
+export function searchTerms(words: string[], lastIsPrefix: boolean, variants: ReadonlyMap<string, string[]>): SearchTerms {
+  const terms: SearchTerms = { typed: [], stems: [], fuzzyWritten: [], fuzzyStems: [] };
+  words.forEach((word, i) => {
+    const star = lastIsPrefix && i === words.length - 1 ? '*' : '';
+    const typed = `${singular(word)}:${star}A | ${word}:${star}B`;
+    const typos = variants.get(word) ?? [];
+    terms.typed.push(typed);
+    terms.stems.push(`${word}:D`);
+    terms.fuzzyWritten.push([typed, ...typos.map((variant) => `${singular(variant)}:A`)].join(' | '));
+    terms.fuzzyStems.push([word, ...typos].map((w) => `${w}:D`).join(' | '));
+  });
+  return terms;
+}
