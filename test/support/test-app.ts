@@ -27,9 +27,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on its own database (seeded with the demo dictionary unless `seed: false`). */
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+/**
+ * The real API on its own database (seeded with the demo dictionary unless
+ * `seed: false`), or, given `databaseUrl`, a second process's view of another
+ * app's database (neither seeded nor dropped by this one).
+ */
+export async function startTestApp(options: { seed?: boolean; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+  const shared = options.databaseUrl !== undefined;
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   // anonymous reading on, as in the demo, unless a test turns it off
   const config = loadConfig({
     LOG_LEVEL: 'error',
@@ -40,7 +45,7 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
   });
   const app = await createApp(config, databaseUrl, false);
   await app.init();
-  if (options.seed !== false) await app.get(DemoDataService).seed(systemContext('test-seed'));
+  if (options.seed !== false && !shared) await app.get(DemoDataService).seed(systemContext('test-seed'));
   const server = app.getHttpServer();
   const metrics = app.get(QueryMetrics);
   return {
@@ -57,7 +62,7 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
     queryCount: () => metrics.total,
     async close() {
       await app.close();
-      await dropTestDatabase(databaseUrl);
+      if (!shared) await dropTestDatabase(databaseUrl);
     },
   };
 }

@@ -39,7 +39,8 @@ export class SearchFailover {
   ) {}
 
   async search(query: SearchQuery): Promise<AnsweredSearch> {
-    if (this.configured === this.fallback) return { result: await this.fallback.search(query), engine: this.fallback.name, degraded: false };
+    if (this.configured === this.fallback)
+      return { result: await this.fallback.search(query), engine: this.fallback.name, degraded: false };
     if (this.failingSince === undefined || this.now() >= this.retryAt) {
       try {
         const result = await this.configured.search(query);

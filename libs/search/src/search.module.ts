@@ -9,11 +9,13 @@ import { MeiliSearchEngine } from './meili/meili-search.engine';
 import { MeilisearchGateway } from './meili/meilisearch.gateway';
 import { SearchCheckpointRepository } from './meili/search-checkpoint.repository';
 import { SearchDocumentSource } from './meili/search-document.source';
+import { SearchIndexLock } from './meili/search-index-lock';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { SearchDocumentRepository } from './postgres/search-document.repository';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine';
 import { SearchMetrics } from './search.metrics';
 import { SearchFailover } from './search-failover';
+import { SearchHealth } from './search-health';
 import { SearchService } from './search.service';
 
 const gatewayProvider: Provider = {
@@ -58,12 +60,22 @@ export class SearchModule {
         SearchCheckpointRepository,
         SearchDocumentSource,
         MeiliReindexService,
+        SearchIndexLock,
         SearchMetrics,
         SearchService,
+        SearchHealth,
         SearchQueryResolver,
         ...(options.indexer ? [MeiliIndexerRunner] : []),
       ],
-      exports: [SearchService, SEARCH_ENGINE, SearchFailover, MeiliReindexService, SearchMetrics, ...(options.indexer ? [MeiliIndexerRunner] : [])],
+      exports: [
+        SearchService,
+        SearchHealth,
+        SEARCH_ENGINE,
+        SearchFailover,
+        MeiliReindexService,
+        SearchMetrics,
+        ...(options.indexer ? [MeiliIndexerRunner] : []),
+      ],
     };
   }
 }

@@ -82,7 +82,9 @@ export class SearchRanking1764301100000 implements MigrationInterface {
     await db.query(`DROP INDEX search_document_legacy_codes_idx`);
     await db.query(`DROP INDEX search_document_code_idx`);
     await db.query(`ALTER TABLE search_document DROP COLUMN pref_norm, DROP COLUMN acronyms_norm, DROP COLUMN legacy_codes_norm`);
-    await db.query(`ALTER TABLE search_document ADD COLUMN pref_key text NOT NULL DEFAULT '', ADD COLUMN keys text[] NOT NULL DEFAULT '{}'`);
+    await db.query(
+      `ALTER TABLE search_document ADD COLUMN pref_key text NOT NULL DEFAULT '', ADD COLUMN keys text[] NOT NULL DEFAULT '{}'`,
+    );
     await db.query(`ALTER TABLE search_document ALTER COLUMN pref_key DROP DEFAULT, ALTER COLUMN keys DROP DEFAULT`);
     await db.query(`CREATE INDEX search_document_keys_idx ON search_document USING gin (keys)`);
     // text_pattern_ops serves both equality and LIKE 'prefix%' whatever the collation

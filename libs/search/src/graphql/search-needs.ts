@@ -1,11 +1,11 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { SearchNeeds } from '../search-engine';
 
 /** The names of the fields selected in a selection set, fragments included. */
 function selectedFields(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] {
   return (set?.selections ?? []).flatMap((selection) => {
-    if (selection.kind === 'Field') return [selection];
-    if (selection.kind === 'InlineFragment') return selectedFields(selection.selectionSet, info);
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selectedFields(selection.selectionSet, info);
     return selectedFields(info.fragments[selection.name.value]?.selectionSet, info);
   });
 }

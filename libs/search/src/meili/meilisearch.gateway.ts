@@ -2,7 +2,12 @@ import type { EnqueuedTaskPromise, Meilisearch, SearchParams, SearchResponse, Se
 import { MeiliConceptDocument } from './meili-document';
 import { MeiliGateway } from './meili-gateway';
 
-const TASK_TIMEOUT_MS = 120_000;
+const TASK_TIMEOUT_MS = 300_000;
+/** A request that has not answered by then is a failure (the indexer retries, searches go to PostgreSQL). */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Searches are answered in milliseconds; one that takes longer than this is taken as Meilisearch being unavailable. */
+const SEARCH_TIMEOUT_MS = 2000;
+const HEALTH_TIMEOUT_MS = 1000;
 
 export class MeiliTaskError extends Error {}
 
@@ -13,7 +18,7 @@ export class MeilisearchGateway implements MeiliGateway {
   static async connect(host: string, apiKey?: string): Promise<MeilisearchGateway> {
     // The client is an ES module; Node ≥ 20.19 loads it with require().
     const { Meilisearch: Client } = await import('meilisearch');
-    return new MeilisearchGateway(new Client({ host, apiKey }));
+    return new MeilisearchGateway(new Client({ host, apiKey, timeout: REQUEST_TIMEOUT_MS }));
   }
 
   private async settle(task: EnqueuedTaskPromise): Promise<void> {
@@ -30,6 +35,20 @@ export class MeilisearchGateway implements MeiliGateway {
     }
   }
 
+  async indexExists(uid: string): Promise<boolean> {
+    try {
+      await this.client.getRawIndex(uid);
+      return true;
+    } catch (error) {
+      if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+      throw error;
+    }
+  }
+
+  settingsOf(uid: string): Promise<Settings> {
+    return this.client.index(uid).getSettings();
+  }
+
   applySettings(uid: string, settings: Settings): Promise<void> {
     return this.settle(this.client.index(uid).updateSettings(settings));
   }
@@ -38,12 +57,25 @@ export class MeilisearchGateway implements MeiliGateway {
     return this.settle(this.client.index<MeiliConceptDocument>(uid).addDocuments(documents, { primaryKey: 'id' }));
   }
 
+  async fill(uid: string, pages: AsyncIterable<MeiliConceptDocument[]>): Promise<number> {
+    const index = this.client.index<MeiliConceptDocument>(uid);
+    const tasks: EnqueuedTaskPromise[] = [];
+    let documents = 0;
+    for await (const page of pages) {
+      tasks.push(index.addDocuments(page, { primaryKey: 'id' }));
+      documents += page.length;
+    }
+    for (const task of tasks) await this.settle(task);
+    return documents;
+  }
+
   remove(uid: string, ids: string[]): Promise<void> {
     return this.settle(this.client.index(uid).deleteDocuments(ids));
   }
 
-  swap(live: string, fresh: string): Promise<void> {
-    return this.settle(this.client.swapIndexes([{ indexes: [live, fresh], rename: false }]));
+  async replace(live: string, fresh: string): Promise<void> {
+    const rename = !(await this.indexExists(live));
+    await this.settle(this.client.swapIndexes([{ indexes: [live, fresh], rename }]));
   }
 
   dropIndex(uid: string): Promise<void> {
@@ -51,6 +83,18 @@ export class MeilisearchGateway implements MeiliGateway {
   }
 
   search(uid: string, text: string, params: SearchParams): Promise<SearchResponse<MeiliConceptDocument>> {
-    return this.client.index<MeiliConceptDocument>(uid).search(text, params);
+    return this.client.index<MeiliConceptDocument>(uid).search(text, params, { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) });
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      const health = await Promise.race([
+        this.client.health(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS).unref()),
+      ]);
+      return health.status === 'available';
+    } catch {
+      return false;
+    }
   }
 }

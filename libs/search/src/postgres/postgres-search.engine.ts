@@ -47,16 +47,17 @@ export class PostgresSearchEngine implements SearchEngine {
       const matchedOn = row.equal_field ?? row.field;
       return {
         conceptId: row.concept_id,
-        score: Math.round(
-          scoreOf({
-            equalRank: row.equal_rank,
-            match: row.word_match,
-            fieldRank: row.field_rank,
-            inOrder: row.in_order,
-            deprecated: row.deprecated,
-            size: row.size,
-          }) * 1e4,
-        ) / 1e4,
+        score:
+          Math.round(
+            scoreOf({
+              equalRank: row.equal_rank,
+              match: row.word_match,
+              fieldRank: row.field_rank,
+              inOrder: row.in_order,
+              deprecated: row.deprecated,
+              size: row.size,
+            }) * 1e4,
+          ) / 1e4,
         matchedOn,
         highlight: highlightOf(row, matchedOn, terms),
       };
