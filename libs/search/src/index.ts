@@ -21,3 +21,5 @@ export * from './search.service';
 export * from './search-failover';
 export * from './search-health';
 export { MATCH_BOUND } from './ranking';
+export { PostgresSearchEngine } from './postgres/postgres-search.engine';
+export { SearchDocumentRepository } from './postgres/search-document.repository';

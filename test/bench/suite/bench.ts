@@ -6,10 +6,15 @@ import { BenchResult, runImportBench } from '../import-bench';
 import { MemorySampler } from './api-process';
 import { BenchHttpClient } from './http-client';
 import { LoadFigures, runLoad } from './load';
-import { Workload, workloads } from './workload';
+import { EngineName } from './search-workloads';
+import { Workload } from './workload';
 
 export interface BenchOptions {
   dataset: DatasetOptions;
+  /** The demo dictionary (442 concepts) instead of the generated data set. */
+  demo?: boolean;
+  /** Search on Meilisearch too, on this server (MEILI_HOST, MEILI_API_KEY). */
+  meili?: { host: string; apiKey: string };
   concurrency: number[];
   /** Requests per scenario at weight 1 (batches and the feed send fewer, see Workload.weight). */
   requests: number;
@@ -23,6 +28,7 @@ export interface BenchOptions {
 export interface ScenarioReport {
   name: string;
   kind: Workload['kind'];
+  engine?: EngineName;
   concurrency: number;
   /** Clients actually used: fewer than `concurrency` when the scenario sends fewer requests. */
   clients: number;
@@ -42,6 +48,17 @@ export interface ImportReport {
   peakRssMb: number;
 }
 
+/** The Meilisearch index: built from scratch by the API's indexer, then following a large import. */
+export interface IndexingReport {
+  documents: number;
+  /** From the API process's start to the index built and caught up. */
+  buildSeconds: number;
+  importChanges: number;
+  importSeconds: number;
+  /** From the import's commit to the index holding every change. */
+  catchUpSeconds: number;
+}
+
 export interface BenchReport {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
@@ -51,6 +68,7 @@ export interface BenchReport {
   scenarios: ScenarioReport[];
   imports: ImportReport[];
   apiPeakMb: number;
+  indexing?: IndexingReport;
 }
 
 /**
@@ -75,17 +93,18 @@ export async function prepareDatabase(databaseUrl: string, dataset: DatasetOptio
   }
 }
 
-/** Runs every workload at every concurrency against the API at `url`, whose process is `pid`. */
+/** Runs every workload of `build` at every concurrency against the API at `url`, whose process is `pid`. */
 export async function measure(
   target: { url: string; pid: number; databaseUrl: string },
   options: BenchOptions,
   log: (line: string) => void,
+  build: (client: BenchHttpClient, pool: Pool) => Promise<Workload[]>,
 ): Promise<{ scenarios: ScenarioReport[]; apiPeakMb: number }> {
   const pool = new Pool({ connectionString: target.databaseUrl, max: Math.min(50, Math.max(...options.concurrency)) });
   const memory = new MemorySampler(target.pid);
   const client = new BenchHttpClient(target.url, Math.max(...options.concurrency));
   try {
-    const list = (await workloads({ client, pool, dataset: options.dataset })).filter(
+    const list = (await build(client, pool)).filter(
       (w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)),
     );
     // warm the API's and the database's caches before the first figure
@@ -102,7 +121,7 @@ export async function measure(
         const apiPeakMb = memory.take();
         const pg = w.pg ? await runLoad(w.pg, clients, requests) : null;
         if (w.kind === 'ceiling') ceilingRps = api.requestsPerSecond;
-        scenarios.push({ name: w.name, kind: w.kind, concurrency, clients, api, pg, ceilingRps, apiPeakMb });
+        scenarios.push({ name: w.name, kind: w.kind, engine: w.engine, concurrency, clients, api, pg, ceilingRps, apiPeakMb });
         log(
           `  ${w.name} × ${clients}: p50 ${api.p50.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms, ${api.requestsPerSecond.toFixed(0)} req/s, ${api.errors} errors` +
             (pg ? `; pg p50 ${pg.p50.toFixed(1)} ms` : '') +
