@@ -39,9 +39,9 @@ export function meilisearchFloor(
   const client = new BenchHttpClient(meili.host, maxSockets);
   const headers: Record<string, string> = meili.apiKey ? { authorization: `Bearer ${meili.apiKey}` } : {};
   const floor = async (text: string) => {
-    const request = meiliRequest(engineQuery(text));
+    const request = meiliRequest(engineQuery(text), meili.index);
     if (!request) return true;
-    const response = await client.postJson(`/indexes/${meili.index}/search`, { q: request.text, ...request.params }, headers);
+    const response = await client.postJson('/multi-search', { queries: request.queries }, headers);
     if (response.status !== 200) throw new Error(`Meilisearch answered ${response.status}: ${JSON.stringify(response.body).slice(0, 200)}`);
     return true;
   };

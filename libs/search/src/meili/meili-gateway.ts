@@ -1,4 +1,4 @@
-import type { SearchParams, SearchResponse, Settings } from 'meilisearch';
+import type { MultiSearchQuery, SearchResponse, Settings } from 'meilisearch';
 import { MeiliConceptDocument } from './meili-document';
 
 /**
@@ -21,7 +21,8 @@ export interface MeiliGateway {
    */
   replace(live: string, fresh: string): Promise<void>;
   dropIndex(uid: string): Promise<void>;
-  search(uid: string, text: string, params: SearchParams): Promise<SearchResponse<MeiliConceptDocument>>;
+  /** Several searches in one request; the answers in the same order. */
+  search(queries: MultiSearchQuery[]): Promise<SearchResponse<MeiliConceptDocument>[]>;
   /** Whether the server answers, within a short time. */
   healthy(): Promise<boolean>;
 }

@@ -38,57 +38,62 @@ function answer(hits: Partial<MeiliConceptDocument>[], facets?: Record<string, R
 }
 
 describe('Meilisearch engine', () => {
-  it('sends the query keyed (no phrase or negation operator reaches Meilisearch) with the quoted filter', () => {
-    expect(meiliRequest(query('"Marchés" -publcs', { domains: ['ACH" OR status = "DRAFT'] }))).toEqual({
-      text: 'marche publc',
-      params: {
-        filter: 'status IN ["PUBLISHED", "DEPRECATED"] AND domain IN ["ACH\\" OR status = \\"DRAFT"]',
-        limit: 20,
-        offset: 0,
-        matchingStrategy: 'all',
-        facets: ['domain', 'status', 'systems'],
-        attributesToRetrieve: ['id', 'code', 'search', 'shown'],
-        showRankingScore: true,
-      },
-    });
-    expect(meiliRequest(query('€€ ¿'))).toBeNull();
-    expect(meiliRequest(query('budget', { scope: { publicStatuses: [], unpublishedStatuses: [], unpublishedDomains: [] } }))).toBeNull();
+  it('sends the query folded as typed (no phrase or negation operator reaches Meilisearch) with the quoted filter, whole labels first', () => {
+    const request = meiliRequest(query('"Marchés" -publcs', { domains: ['ACH" OR status = "DRAFT'] }), 'concepts')!;
+    const filter = 'status IN ["PUBLISHED", "DEPRECATED"] AND domain IN ["ACH\\" OR status = \\"DRAFT"]';
+    const common = { indexUid: 'concepts', q: 'marches publcs', matchingStrategy: 'all', showRankingScore: true };
+    expect(request.queries).toEqual([
+      { ...common, filter: `${filter} AND keys = "marche publc"`, limit: 10, attributesToRetrieve: ['id', 'code', 'search', 'shown'] },
+      { ...common, filter, limit: 30, facets: ['domain', 'status', 'systems'], attributesToRetrieve: ['id', 'code', 'search', 'shown'] },
+    ]);
+    expect(meiliRequest(query('€€ ¿'), 'concepts')).toBeNull();
+    expect(
+      meiliRequest(query('budget', { scope: { publicStatuses: [], unpublishedStatuses: [], unpublishedDomains: [] } }), 'concepts'),
+    ).toBeNull();
   });
 
   it('asks only for what the caller needs: the status counts for a total, the ids alone without match details', () => {
-    const lean = meiliRequest(query('budget', { needs: { total: true, facets: false, matchDetails: false } }))!;
-    expect(lean.params).toMatchObject({ facets: ['status'], attributesToRetrieve: ['id'] });
-    const leaner = meiliRequest(query('budget', { needs: { total: false, facets: false, matchDetails: false } }))!;
-    expect(leaner.params.facets).toBeUndefined();
+    const [, lean] = meiliRequest(query('budget', { needs: { total: true, facets: false, matchDetails: false } }), 'concepts')!.queries;
+    expect(lean).toMatchObject({ facets: ['status'], attributesToRetrieve: ['id'] });
+    const [, leaner] = meiliRequest(query('budget', { needs: { total: false, facets: false, matchDetails: false } }), 'concepts')!.queries;
+    expect(leaner.facets).toBeUndefined();
   });
 
-  it('counts the total exactly from the status facet, and says what matched with its highlight', () => {
-    const result = meiliResult(
-      query('marche publc'),
-      answer([marchePublic], { domain: { ACH: 10, FIN: 2 }, status: { PUBLISHED: 11, DEPRECATED: 1 } }),
-    );
-    expect(result).toMatchObject({ total: 12, totalIsEstimate: false });
-    expect(result.hits).toEqual([
-      { conceptId: 'c1', score: 0.97, matchedOn: Gql.MatchField.PREF_LABEL, highlight: '<mark>Marché</mark> <mark>public</mark>' },
+  it('puts the concepts equal to the query first, pages after, and counts the total exactly from the status facet', () => {
+    const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `c${from + i}` }));
+    const result = meiliResult(query('marche', { limit: 3, offset: 1 }), [
+      answer([{ id: 'c7' }]),
+      answer([...ids(7), { id: 'c7' }], { domain: { ACH: 10, FIN: 2 }, status: { PUBLISHED: 11, DEPRECATED: 1 } }),
     ]);
+    expect(result.hits.map((hit) => hit.conceptId)).toEqual(['c0', 'c1', 'c2']);
+    expect(result).toMatchObject({ total: 12, totalIsEstimate: false });
     expect(result.facets.domains).toEqual([
       { value: 'ACH', count: 10 },
       { value: 'FIN', count: 2 },
     ]);
-    expect(
-      meiliResult(query('marche', { needs: { total: false, facets: false, matchDetails: false } }), answer([{ id: 'c1' }])),
-    ).toMatchObject({
-      total: 40,
-      totalIsEstimate: true,
-      hits: [{ conceptId: 'c1', highlight: null }],
-    });
+    const first = meiliResult(query('marche', { needs: { total: false, facets: false, matchDetails: false } }), [
+      answer([{ id: 'c7' }]),
+      answer([...ids(3), { id: 'c7' }]),
+    ]);
+    expect(first).toMatchObject({ total: 40, totalIsEstimate: true });
+    expect(first.hits.map((hit) => [hit.conceptId, hit.highlight])).toEqual([
+      ['c7', null],
+      ['c0', null],
+      ['c1', null],
+      ['c2', null],
+    ]);
   });
 
-  it('never shows a hidden label, and tells a legacy code from a label', () => {
-    const hidden = meiliResult(query('marcher public'), answer([marchePublic])).hits[0];
-    expect(hidden).toMatchObject({ matchedOn: Gql.MatchField.HIDDEN_LABEL, highlight: null });
-    const legacy = meiliResult(query('9.1'), answer([marchePublic])).hits[0];
-    expect(legacy).toMatchObject({ matchedOn: Gql.MatchField.LEGACY_CODE, highlight: 'SI-MER-FIN <mark>9</mark>.<mark>1</mark>' });
+  it('says what matched, with its highlight; never shows a hidden label, and tells a legacy code from a label', () => {
+    const matched = (q: string) => meiliResult(query(q), [answer([]), answer([marchePublic])]).hits[0];
+    expect(matched('marche publc')).toEqual({
+      conceptId: 'c1',
+      score: 0.97,
+      matchedOn: Gql.MatchField.PREF_LABEL,
+      highlight: '<mark>Marché</mark> <mark>public</mark>',
+    });
+    expect(matched('marcher public')).toMatchObject({ matchedOn: Gql.MatchField.HIDDEN_LABEL, highlight: null });
+    expect(matched('9.1')).toMatchObject({ matchedOn: Gql.MatchField.LEGACY_CODE, highlight: 'SI-MER-FIN <mark>9</mark>.<mark>1</mark>' });
   });
 
   it('backs off exponentially up to a ceiling', () => {

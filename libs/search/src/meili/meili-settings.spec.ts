@@ -2,7 +2,7 @@ import { MEILI_SETTINGS } from './meili-settings';
 import { toMeiliDocument } from './meili-document';
 
 describe('Meilisearch index settings and documents', () => {
-  it('searches fields in the ranking order of ranking.ts, then each label and code alone (for the exactness rule)', () => {
+  it('searches fields in the ranking order of ranking.ts', () => {
     expect(MEILI_SETTINGS.searchableAttributes).toEqual([
       'search.pref',
       'search.code',
@@ -13,17 +13,16 @@ describe('Meilisearch index settings and documents', () => {
       'search.legacy',
       'search.legacyCodes',
       'search.definition',
-      'whole',
     ]);
   });
 
-  it('ranks as the PostgreSQL engine: whole label, typos, words in order, field, published first, shorter label first', () => {
+  it('ranks as the PostgreSQL engine after the whole labels: typos, words in order, field, published first, shorter label first', () => {
     expect(MEILI_SETTINGS.rankingRules).toEqual([
       'words',
-      'exactness',
       'typo',
       'proximity',
       'attributeRank',
+      'exactness',
       'statusRank:asc',
       'prefWords:asc',
       'wordPosition',
@@ -34,16 +33,16 @@ describe('Meilisearch index settings and documents', () => {
     expect(MEILI_SETTINGS.typoTolerance).toEqual({
       enabled: true,
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
-      disableOnAttributes: ['search.code', 'search.acronyms', 'search.legacyCodes', 'whole.codes'],
+      disableOnAttributes: ['search.code', 'search.acronyms', 'search.legacyCodes'],
     });
   });
 
-  it('filters and counts facets on domain, status and system', () => {
-    expect(MEILI_SETTINGS.filterableAttributes).toEqual(['domain', 'status', 'systems']);
+  it('filters and counts facets on domain, status and system, and finds whole labels by their keys', () => {
+    expect(MEILI_SETTINGS.filterableAttributes).toEqual(['domain', 'status', 'systems', 'keys']);
     expect(MEILI_SETTINGS.stopWords).toEqual([]);
   });
 
-  it('builds a document from a search_document row: texts searched as keys, shown as written, each label and code alone', () => {
+  it('builds a document from a search_document row: labels searched in the singular and the plural, keys, texts shown as written', () => {
     const document = toMeiliDocument({
       concept_id: '6f1c1b2e-0000-4000-8000-000000000021',
       code: 'RH-0021',
@@ -65,22 +64,27 @@ describe('Meilisearch index settings and documents', () => {
       domain: 'RH',
       status: 'PUBLISHED',
       systems: ['SI-BDX-GRH', 'SI-MUT-RH'],
+      keys: [
+        'indemnite de fonction de sujetion et d expertise',
+        'allowance for function',
+        'ifse',
+        'prime ifse',
+        'rh 0021',
+        '0412',
+        'rem ifse',
+      ],
       statusRank: 0,
       prefWords: 8,
       search: {
-        pref: 'indemnite de fonction de sujetion et d expertise',
+        pref: ['indemnite de fonction de sujetion et d expertise', 'indemnites de fonctions de sujetions et d expertises'],
         code: 'rh 0021',
         acronyms: ['ifse'],
         alt: [],
-        other: ['allowance for function'],
-        hidden: ['ifse'],
-        legacy: ['ifse', 'prime ifse'],
+        other: ['allowance for function', 'allowances fors functions'],
+        hidden: ['ifse', 'ifses'],
+        legacy: ['ifse', 'ifses', 'prime ifse', 'primes ifses'],
         legacyCodes: ['0412', 'rem ifse'],
         definition: 'part fixe du rifseep',
-      },
-      whole: {
-        labels: { l0: 'indemnite de fonction de sujetion et d expertise', l1: 'allowance for function', l2: 'ifse', l3: 'prime ifse' },
-        codes: { c0: 'rh 0021', c1: 'ifse', c2: '0412', c3: 'rem ifse' },
       },
       shown: {
         prefLabel: "Indemnité de fonctions, de sujétions et d'expertise",

@@ -16,24 +16,25 @@ export const SEARCHED_ATTRIBUTES: { attribute: string; field: Gql.MatchField; ra
 ];
 
 /** Codes, acronyms and local codes match exactly, never through a typo. */
-const EXACT_ONLY = ['search.code', 'search.acronyms', 'search.legacyCodes', 'whole.codes'];
+const EXACT_ONLY = ['search.code', 'search.acronyms', 'search.legacyCodes'];
 
 /**
  * Index settings, from the ranking of ranking.ts: the searched attributes in
- * field order (then `whole`, each label and code alone, last so that it only
- * serves the exactness rule), the same typo budget, and the rules in the
- * order the PostgreSQL engine ranks: the whole query equal to a label
- * (exactness), typos, words in order (proximity), the field, published first,
- * a shorter preferred label first. Texts arrive keyed (folded, singular), so
- * no stop words are removed: a query equal to "Catégorie A" is not one equal
- * to "Catégorie".
+ * field order, the same typo budget, and the rules in the order the
+ * PostgreSQL engine ranks once a query equal to a whole label has been put
+ * first (MeiliSearchEngine asks for those by the `keys` filter): typos (a
+ * word typed, or started, before a typo), words in order (proximity), the
+ * field, published first, a shorter preferred label first. Meilisearch's
+ * exactness (words typed whole before words started) comes after the field:
+ * "regis" is the start of "Régisseur" before it is a word of a definition.
+ * Stop words stay: a query equal to "Catégorie A" is not one equal to "Catégorie".
  */
 export const MEILI_SETTINGS: Settings = {
-  searchableAttributes: [...[...SEARCHED_ATTRIBUTES].sort((a, b) => a.rank - b.rank).map((a) => a.attribute), 'whole'],
-  filterableAttributes: ['domain', 'status', 'systems'],
+  searchableAttributes: [...SEARCHED_ATTRIBUTES].sort((a, b) => a.rank - b.rank).map((a) => a.attribute),
+  filterableAttributes: ['domain', 'status', 'systems', 'keys'],
   sortableAttributes: ['statusRank', 'prefWords'],
   displayedAttributes: ['id', 'code', 'search', 'shown'],
-  rankingRules: ['words', 'exactness', 'typo', 'proximity', 'attributeRank', 'statusRank:asc', 'prefWords:asc', 'wordPosition'],
+  rankingRules: ['words', 'typo', 'proximity', 'attributeRank', 'exactness', 'statusRank:asc', 'prefWords:asc', 'wordPosition'],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: TYPO_BUDGET.oneTypoFrom, twoTypos: TYPO_BUDGET.twoTyposFrom },

@@ -1,4 +1,4 @@
-import type { EnqueuedTaskPromise, Meilisearch, SearchParams, SearchResponse, Settings } from 'meilisearch';
+import type { EnqueuedTaskPromise, Meilisearch, MultiSearchQuery, SearchResponse, Settings } from 'meilisearch';
 import { MeiliConceptDocument } from './meili-document';
 import { MeiliGateway } from './meili-gateway';
 
@@ -74,16 +74,21 @@ export class MeilisearchGateway implements MeiliGateway {
   }
 
   async replace(live: string, fresh: string): Promise<void> {
-    const rename = !(await this.indexExists(live));
-    await this.settle(this.client.swapIndexes([{ indexes: [live, fresh], rename }]));
+    // with `rename`, Meilisearch renames the first index of the pair to the second
+    const swap = (await this.indexExists(live)) ? { indexes: [live, fresh], rename: false } : { indexes: [fresh, live], rename: true };
+    await this.settle(this.client.swapIndexes([swap as { indexes: [string, string]; rename: boolean }]));
   }
 
   dropIndex(uid: string): Promise<void> {
     return this.settle(this.client.deleteIndex(uid));
   }
 
-  search(uid: string, text: string, params: SearchParams): Promise<SearchResponse<MeiliConceptDocument>> {
-    return this.client.index<MeiliConceptDocument>(uid).search(text, params, { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) });
+  async search(queries: MultiSearchQuery[]): Promise<SearchResponse<MeiliConceptDocument>[]> {
+    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, MeiliConceptDocument>(
+      { queries },
+      { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) },
+    );
+    return results as SearchResponse<MeiliConceptDocument>[];
   }
 
   async healthy(): Promise<boolean> {

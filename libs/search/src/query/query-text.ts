@@ -17,6 +17,11 @@ const FRENCH_STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Whether a folded word is a French stop word (dropped from queries unless it is all they hold). */
+export function isStopWord(word: string): boolean {
+  return FRENCH_STOP_WORDS.has(word);
+}
+
 export function foldText(text: string): string {
   return text
     .normalize('NFD')
