@@ -88,7 +88,7 @@ export class MeilisearchGateway implements MeiliGateway {
       { queries },
       { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) },
     );
-    return results as SearchResponse<MeiliConceptDocument>[];
+    return results;
   }
 
   async healthy(): Promise<boolean> {
