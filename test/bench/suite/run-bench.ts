@@ -75,7 +75,8 @@ it(`benchmark on ${demo ? 'the demo dictionary' : `${concepts} concepts and ${ma
   try {
     print(demo ? 'Seeding the demo dictionary…' : `Loading ${concepts} concepts and ${mappings} mappings…`);
     prepared = demo ? await prepareDemo(databaseUrl) : await prepareDatabase(databaseUrl, options.dataset, print);
-    const api = await startApiProcess(databaseUrl);
+    // MEILI_HOST in the bench's own environment is for the Meilisearch part, not this process
+    const api = await startApiProcess(databaseUrl, { MEILI_HOST: '' });
     try {
       print(`API process ${api.pid} on ${api.url} (search on PostgreSQL); measuring at ${options.concurrency.join(', ')} clients…`);
       const measured = await measure({ url: api.url, pid: api.pid, databaseUrl }, options, print, async (client, pool) =>

@@ -30,6 +30,8 @@ export type IndexRound = { rebuilt: RebuildReport } | { caughtUp: CatchUpReport 
 export class MeiliReindexService {
   private readonly logger = new Logger('SearchIndexer');
   private readonly indexer?: MeiliIndexer;
+  /** The index's settings were checked since this process started or last failed (Meilisearch may have restarted). */
+  private settingsChecked = false;
 
   constructor(
     @Inject(LEXIQUE_CONFIG) private readonly config: LexiqueConfig,
@@ -50,9 +52,14 @@ export class MeiliReindexService {
   }
 
   /** A round: waiting for another process's round to end, or skipped (null) while one runs. */
-  round(wait: boolean): Promise<IndexRound | null> {
-    if (!this.gateway) return Promise.resolve(null);
-    return this.lock.holding(this.config.meiliIndex, wait, () => this.roundHoldingLock());
+  async round(wait: boolean): Promise<IndexRound | null> {
+    if (!this.gateway) return null;
+    try {
+      return await this.lock.holding(this.config.meiliIndex, wait, () => this.roundHoldingLock());
+    } catch (error) {
+      this.settingsChecked = false;
+      throw error;
+    }
   }
 
   private async roundHoldingLock(): Promise<IndexRound> {
@@ -61,17 +68,23 @@ export class MeiliReindexService {
     if ((await this.checkpoints.load(index)) === null || !(await gateway.indexExists(index))) {
       return { rebuilt: await this.rebuildHoldingLock() };
     }
-    const settings = await gateway.settingsOf(index);
-    if (!same(settings.searchableAttributes, MEILI_SETTINGS.searchableAttributes)) {
-      this.logger.log(`index ${index} holds documents of another version: rebuilding it`);
-      return { rebuilt: await this.rebuildHoldingLock() };
+    if (!this.settingsChecked) {
+      const settings = await gateway.settingsOf(index);
+      if (!same(settings.searchableAttributes, MEILI_SETTINGS.searchableAttributes, 'searchableAttributes')) {
+        this.logger.log(`index ${index} holds documents of another version: rebuilding it`);
+        return { rebuilt: await this.rebuildHoldingLock() };
+      }
+      if (IN_PLACE.some((key) => !same(settings[key], MEILI_SETTINGS[key], key))) {
+        this.logger.log(`index ${index} has other settings than this version's: applying them`);
+        await gateway.applySettings(index, MEILI_SETTINGS);
+      }
+      this.settingsChecked = true;
     }
-    if (IN_PLACE.some((key) => !same(settings[key], MEILI_SETTINGS[key]))) await gateway.applySettings(index, MEILI_SETTINGS);
     return { caughtUp: await this.indexer!.catchUp() };
   }
 
-  private rebuildHoldingLock(): Promise<RebuildReport> {
-    return rebuildIndex(this.gateway!, this.config.meiliIndex, {
+  private async rebuildHoldingLock(): Promise<RebuildReport> {
+    const report = await rebuildIndex(this.gateway!, this.config.meiliIndex, {
       head: async () => {
         const head = await this.reader.head();
         return head ? { txid: head.txid, seq: head.seq } : START;
@@ -79,13 +92,21 @@ export class MeiliReindexService {
       documents: () => this.documents.allDocuments(),
       resetCheckpoint: (index, position) => this.checkpoints.reset(index, position),
     });
+    this.settingsChecked = true;
+    return report;
   }
 }
 
+/** Lists whose order means something; Meilisearch returns the others sorted. */
+const ORDERED = new Set(['rankingRules', 'searchableAttributes']);
+
 /** Settings compared as Meilisearch returns them (it fills in defaults: only the keys we set count). */
-function same(current: unknown, wanted: unknown): boolean {
+function same(current: unknown, wanted: unknown, key = ''): boolean {
+  if (Array.isArray(wanted) && Array.isArray(current) && !ORDERED.has(key)) {
+    return JSON.stringify([...current].sort()) === JSON.stringify([...wanted].sort());
+  }
   if (wanted && typeof wanted === 'object' && !Array.isArray(wanted) && current && typeof current === 'object') {
-    return Object.entries(wanted).every(([key, value]) => same((current as Record<string, unknown>)[key], value));
+    return Object.entries(wanted).every(([name, value]) => same((current as Record<string, unknown>)[name], value, name));
   }
   return JSON.stringify(current) === JSON.stringify(wanted);
 }
