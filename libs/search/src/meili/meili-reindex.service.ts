@@ -103,7 +103,8 @@ const ORDERED = new Set(['rankingRules', 'searchableAttributes']);
 /** Settings compared as Meilisearch returns them (it fills in defaults: only the keys we set count). */
 function same(current: unknown, wanted: unknown, key = ''): boolean {
   if (Array.isArray(wanted) && Array.isArray(current) && !ORDERED.has(key)) {
-    return JSON.stringify([...current].sort()) === JSON.stringify([...wanted].sort());
+    const sorted = (list: unknown[]) => JSON.stringify(list.map(String).sort());
+    return sorted(current as unknown[]) === sorted(wanted as unknown[]);
   }
   if (wanted && typeof wanted === 'object' && !Array.isArray(wanted) && current && typeof current === 'object') {
     return Object.entries(wanted).every(([name, value]) => same((current as Record<string, unknown>)[name], value, name));
