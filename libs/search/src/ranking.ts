@@ -13,7 +13,7 @@ import { Gql } from '@lexique/core';
  * 3. the words in the query's order and next to each other in a label;
  * 4. the best field that holds every word;
  * 5. published before deprecated;
- * 6. a shorter field before a longer one; then the code.
+ * 6. a shorter preferred label first; then the code.
  */
 
 /** Fields by rank: a match in a field ranks before a match in any field after it. */
@@ -61,7 +61,7 @@ export interface RankParts {
   fieldRank: number;
   inOrder: boolean;
   deprecated: boolean;
-  /** Distinct words of the best field. */
+  /** Words of the preferred label. */
   size: number;
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Gql } from '@lexique/core';
 import { highlightOf } from '../query/hit-highlight';
 import { isPrefixWord, queryWords, searchKey } from '../query/query-text';
 import { MATCH_BOUND, scoreOf } from '../ranking';
@@ -44,7 +45,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const facets = NO_FACETS();
     for (const facet of result.facets) facets[facet.facet].push({ value: facet.value, count: facet.count });
     const hits = result.hits.map((row) => {
-      const matchedOn = row.equal_field ?? row.field;
+      const matchedOn =
+        row.equal_field === 'OTHER_LANGUAGE' ? Gql.MatchField.PREF_LABEL : (row.equal_field ?? row.field ?? row.spread_field);
       return {
         conceptId: row.concept_id,
         score:

@@ -27,10 +27,13 @@ export interface DocumentHit {
   legacy_labels: string[];
   legacy_codes: string[];
   definition: string;
-  equal_field: Gql.MatchField | null;
+  /** The field the whole query equals ('OTHER_LANGUAGE': a preferred label in English). */
+  equal_field: Gql.MatchField | 'OTHER_LANGUAGE' | null;
   equal_rank: number | null;
   word_match: WordMatch;
-  field: Gql.MatchField;
+  /** The best field holding every word, if one does; else the best holding one. */
+  field: Gql.MatchField | null;
+  spread_field: Gql.MatchField;
   field_rank: number;
   in_order: boolean;
   deprecated: boolean;
@@ -52,7 +55,11 @@ export interface DocumentResult {
   facets: FacetRow[];
 }
 
-const rank = (field: Gql.MatchField) => FIELD_RANK[field];
+/** A field's rank (ranking.ts), for a column holding a field's name ('OTHER_LANGUAGE': a preferred label in English). */
+const rankOf = (column: string) =>
+  `CASE ${column} ${Object.entries({ ...FIELD_RANK, OTHER_LANGUAGE: OTHER_LANGUAGE_RANK })
+    .map(([field, rank]) => `WHEN '${field}' THEN ${rank}`)
+    .join(' ')} END`;
 
 // Drafts only in the domains the caller may see them in ($8 null: all); the filters asked for.
 const VISIBLE = `(d.status = ANY($6::text[]) OR (d.status = ANY($7::text[]) AND ($8::text[] IS NULL OR d.domain_code = ANY($8::text[]))))
@@ -119,48 +126,45 @@ shortlisted AS (
   ORDER BY equal DESC, d.v_pref @@ q.as_typed DESC, d.v_label @@ q.as_typed DESC, d.v_label @@ q.stemmed DESC, length(d.v_pref), d.code
   LIMIT greatest(${SHORTLIST}, $11::int + $12::int)
 ),
--- score
-scored AS (
+-- score: how the words matched (the in-row labels first, the definition only when they do not tell)
+worded AS MATERIALIZED (
+  SELECT s.concept_id, s.equal, CASE
+      WHEN d.v_label @@ q.as_typed OR d.v_all @@ q.as_typed THEN ${WordMatch.TYPED}
+      WHEN d.v_label @@ q.stemmed OR d.v_all @@ q.stemmed THEN ${WordMatch.STEM}
+      ELSE ${WordMatch.TYPO} END AS word_match
+  FROM shortlisted s JOIN search_document d USING (concept_id), q
+),
+-- the field the whole query equals, if any; the best field holding every word as they matched
+-- (when none does, the best holding one); the words in order; the preferred label's length
+scored AS MATERIALIZED (
   SELECT d.concept_id, d.code, d.pref_label, d.labels_en, d.alt_labels, d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
-    e.field AS equal_field, e.rank AS equal_rank, m.word_match, f.field, f.rank AS field_rank,
-    coalesce(d.v_label @@ q.in_order, true) AS in_order, d.status = 'DEPRECATED' AS deprecated, length(f.vector) AS size
-  FROM shortlisted s JOIN search_document d USING (concept_id) CROSS JOIN q
-  -- the field the whole query equals, if any
-  LEFT JOIN LATERAL (SELECT * FROM (VALUES
-      ('PREF_LABEL', ${rank(Gql.MatchField.PREF_LABEL)}, d.pref_key = $5),
-      ('CODE', ${rank(Gql.MatchField.CODE)}, $5 = ANY(search_keys(ARRAY[d.code]))),
-      ('ACRONYM', ${rank(Gql.MatchField.ACRONYM)}, $5 = ANY(search_keys(d.acronyms))),
-      ('ALT_LABEL', ${rank(Gql.MatchField.ALT_LABEL)}, $5 = ANY(search_keys(d.alt_labels))),
-      ('PREF_LABEL', ${OTHER_LANGUAGE_RANK}, $5 = ANY(search_keys(d.labels_en))),
-      ('HIDDEN_LABEL', ${rank(Gql.MatchField.HIDDEN_LABEL)}, $5 = ANY(search_keys(d.hidden_labels))),
-      ('LEGACY_LABEL', ${rank(Gql.MatchField.LEGACY_LABEL)}, $5 = ANY(search_keys(d.legacy_labels))),
-      ('LEGACY_CODE', ${rank(Gql.MatchField.LEGACY_CODE)}, true)
-    ) AS e(field, rank, holds) WHERE s.equal AND e.holds LIMIT 1) e ON true
-  -- how the words matched (the in-row labels first, the definition only when they do not tell)
-  CROSS JOIN LATERAL (SELECT CASE
-    WHEN d.v_label @@ q.as_typed OR d.v_all @@ q.as_typed THEN ${WordMatch.TYPED}
-    WHEN d.v_label @@ q.stemmed OR d.v_all @@ q.stemmed THEN ${WordMatch.STEM}
-    ELSE ${WordMatch.TYPO} END AS word_match) m
-  CROSS JOIN LATERAL (SELECT CASE m.word_match WHEN ${WordMatch.TYPED} THEN q.as_typed WHEN ${WordMatch.STEM} THEN q.stemmed
-    ELSE q.fuzzy END AS words) w
-  -- the best field holding every word (when none does, the best holding one), with its vector
-  CROSS JOIN LATERAL (SELECT * FROM (VALUES
-      ('PREF_LABEL', ${rank(Gql.MatchField.PREF_LABEL)}, d.v_pref, d.v_pref @@ w.words),
-      ('CODE', ${rank(Gql.MatchField.CODE)}, d.v_code, search_code_vector(ARRAY[replace(d.code, '-', ' ')]) @@ w.words),
-      ('ACRONYM', ${rank(Gql.MatchField.ACRONYM)}, d.v_code, d.v_code @@ w.words),
-      ('ALT_LABEL', ${rank(Gql.MatchField.ALT_LABEL)}, d.v_alt, d.v_alt @@ w.words),
-      ('HIDDEN_LABEL', ${rank(Gql.MatchField.HIDDEN_LABEL)}, d.v_hidden, d.v_hidden @@ w.words),
-      ('LEGACY_LABEL', ${rank(Gql.MatchField.LEGACY_LABEL)}, d.v_legacy, d.v_legacy @@ w.words),
-      ('LEGACY_CODE', ${rank(Gql.MatchField.LEGACY_CODE)}, d.v_legacy_code, d.v_legacy_code @@ w.words),
-      ('DEFINITION', ${rank(Gql.MatchField.DEFINITION)}, d.v_definition, d.v_definition @@ w.words),
-      ('PREF_LABEL', ${SPREAD_RANK}, d.v_pref, d.v_pref @@ q.any_word),
-      ('ALT_LABEL', ${SPREAD_RANK}, d.v_alt, d.v_alt @@ q.any_word),
-      ('LEGACY_LABEL', ${SPREAD_RANK}, d.v_legacy, d.v_legacy @@ q.any_word),
-      ('DEFINITION', ${SPREAD_RANK}, d.v_definition, true)
-    ) AS f(field, rank, vector, holds) WHERE f.holds LIMIT 1) f
+    w.word_match, d.status = 'DEPRECATED' AS deprecated, coalesce(d.v_label @@ q.in_order, true) AS in_order,
+    array_length(string_to_array(d.pref_key, ' '), 1) AS size,
+    CASE WHEN w.equal THEN CASE
+      WHEN d.pref_key = $5 THEN 'PREF_LABEL'
+      WHEN $5 = ANY(search_keys(ARRAY[d.code])) THEN 'CODE'
+      WHEN $5 = ANY(search_keys(d.acronyms)) THEN 'ACRONYM'
+      WHEN $5 = ANY(search_keys(d.alt_labels)) THEN 'ALT_LABEL'
+      WHEN $5 = ANY(search_keys(d.labels_en)) THEN 'OTHER_LANGUAGE'
+      WHEN $5 = ANY(search_keys(d.hidden_labels)) THEN 'HIDDEN_LABEL'
+      WHEN $5 = ANY(search_keys(d.legacy_labels)) THEN 'LEGACY_LABEL'
+      ELSE 'LEGACY_CODE' END END AS equal_field,
+    CASE
+      WHEN d.v_pref @@ l.words THEN 'PREF_LABEL'
+      WHEN setweight(to_tsvector('lexique_code', replace(d.code, '-', ' ')), 'B') @@ l.words THEN 'CODE'
+      WHEN d.v_code @@ l.words THEN 'ACRONYM'
+      WHEN d.v_alt @@ l.words THEN 'ALT_LABEL'
+      WHEN d.v_hidden @@ l.words THEN 'HIDDEN_LABEL'
+      WHEN d.v_legacy @@ l.words THEN 'LEGACY_LABEL'
+      WHEN d.v_legacy_code @@ l.words THEN 'LEGACY_CODE'
+      WHEN d.v_definition @@ l.words THEN 'DEFINITION' END AS field,
+    CASE WHEN d.v_pref @@ q.any_word THEN 'PREF_LABEL' WHEN d.v_alt @@ q.any_word THEN 'ALT_LABEL'
+      WHEN d.v_legacy @@ q.any_word THEN 'LEGACY_LABEL' ELSE 'DEFINITION' END AS spread_field
+  FROM worded w JOIN search_document d USING (concept_id), q,
+    LATERAL (SELECT CASE w.word_match WHEN ${WordMatch.TYPED} THEN q.as_typed WHEN ${WordMatch.STEM} THEN q.stemmed ELSE q.fuzzy END AS words) l
 ),
 page AS (
-  SELECT * FROM scored
+  SELECT *, ${rankOf('equal_field')} AS equal_rank, coalesce(${rankOf('field')}, ${SPREAD_RANK}) AS field_rank FROM scored
   ORDER BY equal_rank NULLS LAST, word_match, in_order DESC, field_rank, deprecated, size, code
   LIMIT $11 OFFSET $12
 ),

@@ -10,6 +10,10 @@ describe('search terms', () => {
     });
   });
 
+  it('takes the word being typed as the start of what is typed, or as its singular whole', () => {
+    expect(searchTerms(['regis'], true, new Map()).typed).toEqual(['regis:*A | regi:A | regis:*B']);
+  });
+
   it('adds typo variants as label words only, never as codes', () => {
     expect(searchTerms(['budgte'], false, new Map([['budgte', ['budget', 'budgets']]]))).toEqual({
       typed: ['budgte:A | budgte:B'],

@@ -3,8 +3,9 @@ import { singular } from '../query/query-text';
 /**
  * The words of a search as the tsquery texts of SEARCH_SQL, one entry per
  * word: its alternatives as written (the `simple` configuration: A the
- * singular label word, B the code or acronym word, `:*` for the word being
- * typed), and the words to stem (the French configuration, D). Words and
+ * singular label word, B the code or acronym word; the word being typed as
+ * the start of a word, `:*`), and the words to stem (the French
+ * configuration, D). Words and
  * variants are ASCII letters and digits only (see query-text), so no tsquery
  * syntax can slip in.
  */
@@ -21,8 +22,12 @@ export interface SearchTerms {
 export function searchTerms(words: string[], lastIsPrefix: boolean, variants: ReadonlyMap<string, string[]>): SearchTerms {
   const terms: SearchTerms = { typed: [], stems: [], fuzzyWritten: [], fuzzyStems: [] };
   words.forEach((word, i) => {
-    const star = lastIsPrefix && i === words.length - 1 ? '*' : '';
-    const typed = `${singular(word)}:${star}A | ${word}:${star}B`;
+    // the word being typed: the start of what is typed (not of its singular: "regis" starts
+    // "régisseur", not "régie"), or its singular whole ("publics" is "public")
+    const typed =
+      lastIsPrefix && i === words.length - 1
+        ? [`${word}:*A`, ...(singular(word) === word ? [] : [`${singular(word)}:A`]), `${word}:*B`].join(' | ')
+        : `${singular(word)}:A | ${word}:B`;
     const typos = variants.get(word) ?? [];
     terms.typed.push(typed);
     terms.stems.push(`${word}:D`);
