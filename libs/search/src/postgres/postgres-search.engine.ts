@@ -46,7 +46,9 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const facet of result.facets) facets[facet.facet].push({ value: facet.value, count: facet.count });
     const hits = result.hits.map((row) => {
       const matchedOn =
-        row.equal_field === 'OTHER_LANGUAGE' ? Gql.MatchField.PREF_LABEL : (row.equal_field ?? row.field ?? row.spread_field);
+        row.equal_field === 'OTHER_LANGUAGE'
+          ? Gql.MatchField.PREF_LABEL
+          : (row.equal_field ?? (row.field.replace(/^SPREAD_/, '') as Gql.MatchField));
       return {
         conceptId: row.concept_id,
         score:
@@ -67,9 +69,9 @@ export class PostgresSearchEngine implements SearchEngine {
     if (result.matched <= MATCH_BOUND) {
       return { total: result.matched, totalIsEstimate: false, hits, facets: sortFacets(facets) };
     }
-    // Beyond the bound: the estimate stands for the total (never below what was read), and
-    // the facets of the matches read are scaled to it, a sample, as the flag says.
-    const total = Math.max(result.matched, result.estimate);
+    // Beyond the bound: the sample's estimate stands for the total (never below what was read),
+    // and the facets of the matches read are scaled to it: samples, as the flag says.
+    const total = Math.max(result.matched, result.estimate ?? 0);
     const scale = total / result.matched;
     for (const list of Object.values(facets)) for (const facet of list) facet.count = Math.max(1, Math.round(facet.count * scale));
     return { total, totalIsEstimate: true, hits, facets: sortFacets(facets) };

@@ -31,9 +31,8 @@ export interface DocumentHit {
   equal_field: Gql.MatchField | 'OTHER_LANGUAGE' | null;
   equal_rank: number | null;
   word_match: WordMatch;
-  /** The best field holding every word, if one does; else the best holding one. */
-  field: Gql.MatchField | null;
-  spread_field: Gql.MatchField;
+  /** The best field holding every word, or (`SPREAD_…`) when none does, the best holding one. */
+  field: Gql.MatchField | `SPREAD_${Gql.MatchField}`;
   field_rank: number;
   in_order: boolean;
   deprecated: boolean;
@@ -49,11 +48,20 @@ export interface FacetRow {
 export interface DocumentResult {
   /** Matches read (at most MATCH_BOUND + 1). */
   matched: number;
-  /** Beyond the bound: the matches the blocks read let expect in the whole table. */
-  estimate: number;
+  /** Beyond the bound: the matches in the labels a sample of the table lets expect in the whole of it. */
+  estimate: number | null;
   hits: DocumentHit[];
   facets: FacetRow[];
 }
+
+// The rough rank of a candidate, from in-row fields: the words as typed in the preferred label,
+// in the labels, by stem in the labels; a short preferred label.
+const SIZE = `array_length(string_to_array(d.pref_key, ' '), 1)`;
+const ROUGH = `d.v_pref @@ q.as_typed AS pref_typed, d.v_label @@ q.as_typed AS label_typed, d.v_label @@ q.stemmed AS label_stemmed,
+    ${SIZE} AS size, d.code`;
+
+/** The share of the table's pages whose matches stand for a result beyond the bound (0.5 %: about 500 of 100,000 concepts). */
+const ESTIMATE_SAMPLE_PERCENT = 0.5;
 
 /** A field's rank (ranking.ts), for a column holding a field's name ('OTHER_LANGUAGE': a preferred label in English). */
 const rankOf = (column: string) =>
@@ -80,7 +88,8 @@ const VISIBLE = `(d.status = ANY($6::text[]) OR (d.status = ANY($7::text[]) AND 
  *   directly (the whole query as a key, preferred labels starting with it),
  *   ranked roughly from in-row fields; the best SHORTLIST go on.
  * - score: the ranks of ranking.ts, field by field, then the page.
- * - facets: domains, statuses and systems of the matches read.
+ * - facets: domains, statuses and systems of the matches read; beyond the
+ *   bound, the total estimated from the labels of a sample of the table.
  *
  * Every value is a bound parameter; the text never changes.
  */
@@ -91,39 +100,41 @@ WITH q AS MATERIALIZED (
     search_phrase($3, $4) AS in_order, search_any_word($3, $4) AS any_word
 ),
 -- match: in the labels (the small in-row vector) first, in the rest (legacy labels and codes,
--- definitions: the large vector) only while the bound is not reached; the query written out here,
--- not taken from q, so that the planner sees it and estimates the matches
+-- definitions: the large vector) only while the bound is not reached; the query without weights
+-- (the index answers it exactly) and written out here, not taken from q, so that the planner sees
+-- it and estimates the matches
 labelled AS MATERIALIZED (
-  SELECT d.concept_id, d.domain_code, d.status, d.systems, (d.ctid::text::point)[0] AS block
-  FROM search_document d
-  WHERE (d.v_label @@ search_query($3, $4) OR d.keys @> ARRAY[$5]) AND ${VISIBLE}
+  SELECT d.concept_id, d.domain_code, d.status, d.systems, ${ROUGH}
+  FROM search_document d, q
+  WHERE (d.v_label @@ search_query($13, $14) OR d.keys @> ARRAY[$5]) AND ${VISIBLE}
   LIMIT ${MATCH_BOUND + 1}
 ),
 matched AS MATERIALIZED (
   SELECT * FROM labelled
   UNION ALL
-  (SELECT d.concept_id, d.domain_code, d.status, d.systems, (d.ctid::text::point)[0] AS block
+  -- not in the labels: nothing of the rough rank holds
+  (SELECT d.concept_id, d.domain_code, d.status, d.systems, false, false, false, ${SIZE}, d.code
    FROM search_document d
    WHERE (SELECT count(*) FROM labelled) <= ${MATCH_BOUND}
-     AND d.v_all @@ search_query($3, $4) AND NOT d.v_label @@ search_query($3, $4) AND NOT d.keys @> ARRAY[$5] AND ${VISIBLE}
-   LIMIT ${MATCH_BOUND + 1})
+     AND d.v_all @@ search_query($13, $14) AND NOT d.v_label @@ search_query($13, $14) AND NOT d.keys @> ARRAY[$5] AND ${VISIBLE}
+   LIMIT ${MATCH_BOUND + 1} - (SELECT count(*) FROM labelled))
 ),
 broad AS MATERIALIZED (SELECT count(*) > ${MATCH_BOUND} AS yes FROM matched),
--- shortlist
--- the whole query as a label or code, from the index whatever the bound
-equal AS (SELECT d.concept_id FROM search_document d WHERE d.keys @> ARRAY[$5::text] AND ${VISIBLE}),
--- beyond the bound, the preferred labels starting with the query, in the index's order
--- (keys are [a-z0-9 ], all below '{')
-starting AS (
-  SELECT d.concept_id FROM search_document d, broad
-  WHERE broad.yes AND d.pref_key ~>=~ $5 AND d.pref_key ~<~ ($5 || '{') AND ${VISIBLE}
-  ORDER BY d.pref_key USING ~<~ LIMIT ${MATCH_BOUND}
+-- shortlist: the matches read, the whole query as a label or code (from the index, whatever the
+-- bound), and beyond the bound the preferred labels starting with the query, in the index's order
+-- (keys are [a-z0-9 ], all below '{'); the best by a rough rank of in-row fields
+candidates AS (
+  SELECT concept_id, false AS equal, pref_typed, label_typed, label_stemmed, size, code FROM matched
+  UNION ALL
+  SELECT d.concept_id, true, ${ROUGH} FROM search_document d, q WHERE d.keys @> ARRAY[$5::text] AND ${VISIBLE}
+  UNION ALL
+  (SELECT d.concept_id, false, ${ROUGH} FROM search_document d, q, broad
+   WHERE broad.yes AND d.pref_key ~>=~ $5 AND d.pref_key ~<~ ($5 || '{') AND ${VISIBLE}
+   ORDER BY d.pref_key USING ~<~ LIMIT ${MATCH_BOUND})
 ),
 shortlisted AS (
-  SELECT d.concept_id, c.concept_id IN (SELECT concept_id FROM equal) AS equal
-  FROM (SELECT concept_id FROM matched UNION SELECT concept_id FROM equal UNION SELECT concept_id FROM starting) c
-  JOIN search_document d USING (concept_id), q
-  ORDER BY equal DESC, d.v_pref @@ q.as_typed DESC, d.v_label @@ q.as_typed DESC, d.v_label @@ q.stemmed DESC, length(d.v_pref), d.code
+  SELECT concept_id, bool_or(equal) AS equal FROM candidates GROUP BY concept_id
+  ORDER BY bool_or(equal) DESC, bool_or(pref_typed) DESC, bool_or(label_typed) DESC, bool_or(label_stemmed) DESC, min(size), min(code)
   LIMIT greatest(${SHORTLIST}, $11::int + $12::int)
 ),
 -- score: how the words matched (the in-row labels first, the definition only when they do not tell)
@@ -139,7 +150,7 @@ worded AS MATERIALIZED (
 scored AS MATERIALIZED (
   SELECT d.concept_id, d.code, d.pref_label, d.labels_en, d.alt_labels, d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
     w.word_match, d.status = 'DEPRECATED' AS deprecated, coalesce(d.v_label @@ q.in_order, true) AS in_order,
-    array_length(string_to_array(d.pref_key, ' '), 1) AS size,
+    ${SIZE} AS size,
     CASE WHEN w.equal THEN CASE
       WHEN d.pref_key = $5 THEN 'PREF_LABEL'
       WHEN $5 = ANY(search_keys(ARRAY[d.code])) THEN 'CODE'
@@ -149,17 +160,17 @@ scored AS MATERIALIZED (
       WHEN $5 = ANY(search_keys(d.hidden_labels)) THEN 'HIDDEN_LABEL'
       WHEN $5 = ANY(search_keys(d.legacy_labels)) THEN 'LEGACY_LABEL'
       ELSE 'LEGACY_CODE' END END AS equal_field,
-    CASE
-      WHEN d.v_pref @@ l.words THEN 'PREF_LABEL'
-      WHEN setweight(to_tsvector('lexique_code', replace(d.code, '-', ' ')), 'B') @@ l.words THEN 'CODE'
-      WHEN d.v_code @@ l.words THEN 'ACRONYM'
-      WHEN d.v_alt @@ l.words THEN 'ALT_LABEL'
-      WHEN d.v_hidden @@ l.words THEN 'HIDDEN_LABEL'
-      WHEN d.v_legacy @@ l.words THEN 'LEGACY_LABEL'
-      WHEN d.v_legacy_code @@ l.words THEN 'LEGACY_CODE'
-      WHEN d.v_definition @@ l.words THEN 'DEFINITION' END AS field,
-    CASE WHEN d.v_pref @@ q.any_word THEN 'PREF_LABEL' WHEN d.v_alt @@ q.any_word THEN 'ALT_LABEL'
-      WHEN d.v_legacy @@ q.any_word THEN 'LEGACY_LABEL' ELSE 'DEFINITION' END AS spread_field
+    coalesce(CASE
+        WHEN d.v_pref @@ l.words THEN 'PREF_LABEL'
+        WHEN setweight(to_tsvector('lexique_code', replace(d.code, '-', ' ')), 'B') @@ l.words THEN 'CODE'
+        WHEN d.v_code @@ l.words THEN 'ACRONYM'
+        WHEN d.v_alt @@ l.words THEN 'ALT_LABEL'
+        WHEN d.v_hidden @@ l.words THEN 'HIDDEN_LABEL'
+        WHEN d.v_legacy @@ l.words THEN 'LEGACY_LABEL'
+        WHEN d.v_legacy_code @@ l.words THEN 'LEGACY_CODE'
+        WHEN d.v_definition @@ l.words THEN 'DEFINITION' END,
+      CASE WHEN d.v_pref @@ q.any_word THEN 'SPREAD_PREF_LABEL' WHEN d.v_alt @@ q.any_word THEN 'SPREAD_ALT_LABEL'
+        WHEN d.v_legacy @@ q.any_word THEN 'SPREAD_LEGACY_LABEL' ELSE 'SPREAD_DEFINITION' END) AS field
   FROM worded w JOIN search_document d USING (concept_id), q,
     LATERAL (SELECT CASE w.word_match WHEN ${WordMatch.TYPED} THEN q.as_typed WHEN ${WordMatch.STEM} THEN q.stemmed ELSE q.fuzzy END AS words) l
 ),
@@ -178,9 +189,10 @@ facets AS (
 )
 SELECT json_build_object(
   'matched', (SELECT count(*) FROM matched),
-  -- beyond the bound: the matches' density over the table's blocks read (rows come in block order), for the whole table
-  'estimate', (SELECT round(count(*) * (pg_relation_size('search_document') / current_setting('block_size')::numeric) / (max(block) + 1))
-               FROM matched),
+  -- beyond the bound: the matches in the labels of a sample of the table's pages (the same pages every
+  -- time; the labels only, as the other vectors are out of the row), scaled to the table
+  'estimate', (SELECT round(count(*) * 100 / ${ESTIMATE_SAMPLE_PERCENT}) FROM search_document d TABLESAMPLE SYSTEM (${ESTIMATE_SAMPLE_PERCENT}) REPEATABLE (0), broad
+               WHERE broad.yes AND d.v_label @@ search_query($13, $14) AND ${VISIBLE}),
   'hits', coalesce((SELECT json_agg(p) FROM page p), '[]'),
   'facets', coalesce((SELECT json_agg(f) FROM facets f), '[]')
 ) AS result`;
@@ -216,6 +228,8 @@ export class SearchDocumentRepository {
       query.systems ?? null,
       query.limit,
       query.offset,
+      terms.matchWritten,
+      terms.matchStems,
     ]);
     return row.result;
   }

@@ -7,6 +7,8 @@ describe('search terms', () => {
       stems: ['marches:D', 'publ:D'],
       fuzzyWritten: ['marche:A | marches:B', 'publ:*A | publ:*B'],
       fuzzyStems: ['marches:D', 'publ:D'],
+      matchWritten: ['marche | marches', 'publ:* | publ:*'],
+      matchStems: ['marches', 'publ'],
     });
   });
 
@@ -20,6 +22,8 @@ describe('search terms', () => {
       stems: ['budgte:D'],
       fuzzyWritten: ['budgte:A | budgte:B | budget:A | budget:A'],
       fuzzyStems: ['budgte:D | budget:D | budgets:D'],
+      matchWritten: ['budgte | budgte | budget | budget'],
+      matchStems: ['budgte | budget | budgets'],
     });
   });
 });

@@ -17,10 +17,17 @@ export interface SearchTerms {
   /** As typed or through a typo. */
   fuzzyWritten: string[];
   fuzzyStems: string[];
+  /**
+   * The same without weights, for finding the matches: the index then answers
+   * exactly, and no match is checked again against its (large, out of row) vector.
+   */
+  matchWritten: string[];
+  matchStems: string[];
 }
 
 export function searchTerms(words: string[], lastIsPrefix: boolean, variants: ReadonlyMap<string, string[]>): SearchTerms {
-  const terms: SearchTerms = { typed: [], stems: [], fuzzyWritten: [], fuzzyStems: [] };
+  const terms: SearchTerms = { typed: [], stems: [], fuzzyWritten: [], fuzzyStems: [], matchWritten: [], matchStems: [] };
+  const unweighted = (text: string) => text.replace(/:(\*?)[ABD]/g, (_, star: string) => (star ? ':*' : ''));
   words.forEach((word, i) => {
     // the word being typed: the start of what is typed (not of its singular: "regis" starts
     // "régisseur", not "régie"), or its singular whole ("publics" is "public")
@@ -33,6 +40,8 @@ export function searchTerms(words: string[], lastIsPrefix: boolean, variants: Re
     terms.stems.push(`${word}:D`);
     terms.fuzzyWritten.push([typed, ...typos.map((variant) => `${singular(variant)}:A`)].join(' | '));
     terms.fuzzyStems.push([word, ...typos].map((w) => `${w}:D`).join(' | '));
+    terms.matchWritten.push(unweighted(terms.fuzzyWritten[i]));
+    terms.matchStems.push(unweighted(terms.fuzzyStems[i]));
   });
   return terms;
 }
