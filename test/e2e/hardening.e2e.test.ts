@@ -93,7 +93,7 @@ describe('rate limits per principal on expensive operations (e2e)', () => {
     expect((await t.gql(expensive, {}, alice)).errors).toBeUndefined();
     const limited = await t.gql(expensive, {}, alice);
     expect(limited.errors).toHaveLength(1);
-    expect(limited.errors![0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 60 });
+    expect(limited.errors![0].extensions).toEqual({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED', retryAfter: 60 });
     expect(limited.errors![0].message).toContain('60 s');
     expect((await t.gql(expensive, {}, bob)).errors).toBeUndefined();
     // operations not marked expensive are not limited

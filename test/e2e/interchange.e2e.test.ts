@@ -64,7 +64,7 @@ describe('export downloads and the import mutation (e2e)', () => {
 
   it('importFile: stewards upload text or base64, with a dry run and a precise report; readers may not', async () => {
     const alice = await bearer({ name: 'alice', roles: [Role.STEWARD], domains: ['FIN'] });
-    const csv = 'code;domain;status;prefLabel@fr\nFIN-0950;FIN;PUBLISHED;Budget vert\n';
+    const csv = 'code;domain;status;prefLabel@fr\nFIN-0950;FIN;PUBLISHED;Budget vert expérimental\n';
     const before = await tableCounts(t);
     const dry = await t.gql(IMPORT, { input: { fileName: 'vert.csv', content: csv, dryRun: true } }, alice);
     expect(dry.errors).toBeUndefined();

@@ -178,21 +178,36 @@ describe('domain maintainers (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('names the people who wrote in a domain, most recent first, and not the system', async () => {
+  it('names the people who wrote in a domain, most recent first, and not the system; readers only see who changed published content', async () => {
     const maintainers = `{ domain(code: "FIN") { maintainers { name lastChangeAt } } other: domain(code: "RH") { maintainers { name } } }`;
     expect((await t.gql(maintainers)).data!.domain.maintainers).toEqual([]); // the demo data was loaded by the system
 
-    const create = `mutation($input: CreateConceptInput!) { createConcept(input: $input) { code } }`;
+    const create = `mutation($input: CreateConceptInput!) { createConcept(input: $input) { code version } }`;
+    const stewards: Record<string, Record<string, string>> = {};
     for (const [name, code] of [
       ['alice', 'FIN-0901'],
       ['bob', 'FIN-0902'],
     ]) {
-      const steward = await bearer({ name, roles: [Role.STEWARD], domains: ['FIN'] });
-      const { errors } = await t.gql(create, { input: { domain: 'FIN', code, prefLabel: { fr: `Essai ${code}` } } }, steward);
+      stewards[name] = await bearer({ name, roles: [Role.STEWARD], domains: ['FIN'] });
+      const { errors } = await t.gql(create, { input: { domain: 'FIN', code, prefLabel: { fr: `Essai ${code}` } } }, stewards[name]);
       expect(errors).toBeUndefined();
     }
+    // who works on drafts, and when, is the domain's stewards' business
+    const forSteward = (await t.gql(maintainers, {}, stewards.alice)).data!;
+    expect(forSteward.domain.maintainers.map((m: { name: string }) => m.name)).toEqual(['bob', 'alice']);
+    expect((await t.gql(maintainers)).data!.domain.maintainers).toEqual([]);
+
+    const submitted = (await t.gql(`mutation { submitConcept(code: "FIN-0902", version: 1) { version } }`, {}, stewards.bob)).data!
+      .submitConcept;
+    const carol = await bearer({ name: 'carol', roles: [Role.STEWARD], domains: ['FIN'] });
+    const approve = await t.gql(
+      `mutation($v: Int!) { approveConcept(code: "FIN-0902", version: $v) { status } }`,
+      { v: submitted.version },
+      carol,
+    );
+    expect(approve.errors).toBeUndefined();
     const { data } = await t.gql(maintainers);
-    expect(data!.domain.maintainers.map((m: { name: string }) => m.name)).toEqual(['bob', 'alice']);
+    expect(data!.domain.maintainers.map((m: { name: string }) => m.name)).toEqual(['carol']);
     expect(data!.other.maintainers).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { InterchangeFormat } from '@lexique/interchange';
+import { ImportReport, InterchangeFormat } from '@lexique/interchange';
 import { ADMIN, FIXTURES, importText, steward, tableCounts } from '../support/interchange';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -36,6 +36,9 @@ describe('import rules (integration)', () => {
     await t.close();
   });
 
+  /** A report's problems as compared here: where, which field, which rule, what message (not the values the rule names). */
+  const briefs = (report: ImportReport) => report.problems.map(({ values: _values, ...problem }) => problem);
+
   /** Imports and checks that nothing at all was written, change log included. */
   async function refused(
     content: string | Buffer,
@@ -54,14 +57,16 @@ describe('import rules (integration)', () => {
     it('CSV in Latin-1: the line of the first bad byte', async () => {
       const latin1 = Buffer.from('code;domain;prefLabel@fr\nFIN-0900;FIN;Budget\nFIN-0901;FIN;Dépense engagée\n', 'latin1');
       const report = await refused(latin1, { fileName: 'concepts.csv', format: InterchangeFormat.CONCEPTS_CSV });
-      expect(report.problems).toEqual([{ line: 3, field: 'encoding', message: expect.stringContaining('not valid UTF-8') }]);
+      expect(briefs(report)).toEqual([
+        { line: 3, field: 'encoding', reason: 'FILE_UNREADABLE', message: expect.stringContaining('not valid UTF-8') },
+      ]);
     });
 
     it('CSV with a missing and an unknown column', async () => {
       const report = await refused('domain;definition@fr;label\nFIN;x;y\n', { fileName: 'c.csv', format: InterchangeFormat.CONCEPTS_CSV });
-      expect(report.problems).toEqual([
-        { line: 1, field: 'label', message: expect.stringContaining('Unknown column "label"') },
-        { line: 1, field: 'code', message: 'Missing column "code"' },
+      expect(briefs(report)).toEqual([
+        { line: 1, field: 'label', reason: 'INVALID_VALUE', message: expect.stringContaining('Unknown column "label"') },
+        { line: 1, field: 'code', reason: 'INVALID_VALUE', message: 'Missing column "code"' },
       ]);
     });
 
@@ -74,39 +79,59 @@ describe('import rules (integration)', () => {
         'FIN-0903;FIN;MAYBE;;;',
       ].join('\n');
       const noLabel = await refused('code;domain\nFIN-0904;FIN\n', { fileName: 'c.csv', format: InterchangeFormat.CONCEPTS_CSV });
-      expect(noLabel.problems).toEqual([{ line: 2, field: 'prefLabel@fr', message: 'Every concept has a French preferred label' }]);
-      const report = await refused(csv, { fileName: 'c.csv', format: InterchangeFormat.CONCEPTS_CSV });
-      expect(report.problems).toEqual([
-        { line: 4, field: 'broader', message: 'Unknown concept "FIN-9999"' },
-        { line: 5, field: 'status', message: expect.stringContaining('"MAYBE" is not a status') },
-        { line: 5, field: 'prefLabel@fr', message: 'Every concept has a French preferred label' },
+      expect(briefs(noLabel)).toEqual([
+        { line: 2, field: 'prefLabel.fr', reason: 'REQUIRED', message: 'FIN-0904 needs a French preferred label' },
       ]);
-      expect(report.concepts).toEqual({ created: 4, updated: 0, unchanged: 0 });
+      const report = await refused(csv, { fileName: 'c.csv', format: InterchangeFormat.CONCEPTS_CSV });
+      expect(briefs(report)).toEqual([
+        { line: 4, field: 'broader[0]', reason: 'UNKNOWN_CONCEPT', message: 'Unknown concept "FIN-9999" in "broader"' },
+        { line: 5, field: 'prefLabel.fr', reason: 'REQUIRED', message: 'FIN-0903 needs a French preferred label' },
+        { line: 5, field: 'status', reason: 'INVALID_VALUE', message: expect.stringContaining('"MAYBE" is not a status') },
+      ]);
+      expect(report.concepts).toEqual({ created: 4, updated: 0, unchanged: 0, proposed: 0 });
     });
 
     it('CSV whose broader links make a cycle', async () => {
       const csv = 'code;domain;prefLabel@fr;broader\nFIN-0900;FIN;Un;FIN-0901\nFIN-0901;FIN;Deux;FIN-0900\n';
       const report = await refused(csv, { fileName: 'c.csv', format: InterchangeFormat.CONCEPTS_CSV });
-      expect(report.problems).toEqual([
-        { line: 2, field: 'broader', message: 'FIN-0900 would be broader than itself (a cycle of broader concepts)' },
-        { line: 3, field: 'broader', message: 'FIN-0901 would be broader than itself (a cycle of broader concepts)' },
+      expect(briefs(report)).toEqual([
+        {
+          line: 2,
+          field: 'broader',
+          reason: 'BROADER_CYCLE',
+          message: 'FIN-0900 would be broader than itself (a cycle of broader concepts: FIN-0900, FIN-0901)',
+        },
+        {
+          line: 3,
+          field: 'broader',
+          reason: 'BROADER_CYCLE',
+          message: 'FIN-0901 would be broader than itself (a cycle of broader concepts: FIN-0900, FIN-0901)',
+        },
       ]);
     });
 
     it('broken Turtle: the line of the syntax error', async () => {
       const ttl = `${TURTLE_PREFIXES}bmc:FIN-0900 a skos:Concept ;\n    skos:inScheme bms:FIN ;\n    skos:prefLabel "Budget vert"@fr\n    bmo:status "DRAFT" .\n`;
       const report = await refused(ttl, { fileName: 'v.ttl', format: InterchangeFormat.SKOS_TURTLE });
-      expect(report.problems).toEqual([{ line: 8, field: 'Turtle', message: expect.stringContaining('Not valid Turtle') }]);
+      expect(briefs(report)).toEqual([
+        { line: 8, field: 'Turtle', reason: 'FILE_UNREADABLE', message: expect.stringContaining('Not valid Turtle') },
+      ]);
     });
 
     it('Turtle with unknown references: the subject of the triples', async () => {
-      const ttl = `${TURTLE_PREFIXES}bmc:FIN-0900 a skos:Concept ;\n    skos:inScheme bms:FIN ;\n    skos:prefLabel "Budget vert"@fr, "Budget vert bis"@fr ;\n    skos:broader bmc:FIN-9999 ;\n    skos:related <https://example.org/x> ;\n    bmo:status "DRAFT" .\n`;
+      const ttl = `${TURTLE_PREFIXES}bmc:FIN-0900 a skos:Concept ;\n    skos:inScheme bms:FIN ;\n    skos:prefLabel "Budget vert municipal"@fr, "Budget vert bis"@fr ;\n    skos:broader bmc:FIN-9999 ;\n    skos:related <https://example.org/x> ;\n    bmo:status "DRAFT" .\n`;
       const report = await refused(ttl, { fileName: 'v.ttl', format: InterchangeFormat.SKOS_TURTLE });
-      expect(report.problems).toEqual([
-        { subject: `${CONCEPT}FIN-0900`, field: 'skos:prefLabel', message: 'More than one value in language "fr"' },
+      expect(briefs(report)).toEqual([
+        {
+          subject: `${CONCEPT}FIN-0900`,
+          field: 'skos:prefLabel',
+          reason: 'INVALID_VALUE',
+          message: 'More than one value in language "fr"',
+        },
         {
           subject: `${CONCEPT}FIN-0900`,
           field: 'skos:related',
+          reason: 'INVALID_VALUE',
           message: expect.stringContaining('"https://example.org/x" is not a concept of this vocabulary'),
         },
       ]);
@@ -114,7 +139,14 @@ describe('import rules (integration)', () => {
         fileName: 'v.ttl',
         format: InterchangeFormat.SKOS_TURTLE,
       });
-      expect(unknown.problems).toEqual([{ subject: `${CONCEPT}FIN-0900`, field: 'broader', message: 'Unknown concept "FIN-9999"' }]);
+      expect(briefs(unknown)).toEqual([
+        {
+          subject: `${CONCEPT}FIN-0900`,
+          field: 'broader[0]',
+          reason: 'UNKNOWN_CONCEPT',
+          message: 'Unknown concept "FIN-9999" in "broader"',
+        },
+      ]);
     });
 
     it('broken JSON-LD', async () => {
@@ -122,7 +154,9 @@ describe('import rules (integration)', () => {
         fileName: 'v.jsonld',
         format: InterchangeFormat.SKOS_JSONLD,
       });
-      expect(report.problems).toEqual([{ subject: 'file', field: 'JSON-LD', message: expect.stringContaining('Not valid JSON-LD') }]);
+      expect(briefs(report)).toEqual([
+        { subject: 'file', field: 'JSON-LD', reason: 'FILE_UNREADABLE', message: expect.stringContaining('Not valid JSON-LD') },
+      ]);
     });
 
     it('SSSOM with unknown references, an unknown prefix and a bad predicate: lines counted from the top of the file', async () => {
@@ -135,16 +169,22 @@ describe('import rules (integration)', () => {
         'merfin:NEW4\tNouveau\tskos:exactMatch\tbmc:FIN-0001\t\tsemapv:ManualMappingCuration\tbmsys:SI-MER-FIN\t',
       ].join('\n');
       const report = await refused(tsv, { fileName: 'm.sssom.tsv', format: InterchangeFormat.SSSOM_TSV });
-      expect(report.problems).toEqual([
-        { line: metadataLines + 2, field: 'concept', message: 'Unknown concept "FIN-9999"' },
-        { line: metadataLines + 3, field: 'subject_id', message: expect.stringContaining('"nope:NEW2" is not a local code') },
+      expect(briefs(report)).toEqual([
+        { line: metadataLines + 2, field: 'concept', reason: 'INVALID_VALUE', message: 'Unknown concept "FIN-9999"' },
+        {
+          line: metadataLines + 3,
+          field: 'subject_id',
+          reason: 'INVALID_VALUE',
+          message: expect.stringContaining('"nope:NEW2" is not a local code'),
+        },
         {
           line: metadataLines + 4,
           field: 'predicate_id',
+          reason: 'INVALID_VALUE',
           message: expect.stringContaining('"skos:sameAs" is not a SKOS mapping predicate'),
         },
       ]);
-      expect(report.mappings).toEqual({ created: 2, updated: 0, unchanged: 0 });
+      expect(report.mappings).toEqual({ created: 2, updated: 0, unchanged: 0, proposed: 0 });
     });
 
     it('SSSOM without its object_id column', async () => {
@@ -152,29 +192,35 @@ describe('import rules (integration)', () => {
         fileName: 'm.sssom.tsv',
         format: InterchangeFormat.SSSOM_TSV,
       });
-      expect(report.problems).toEqual([{ line: metadataLines + 1, field: 'object_id', message: 'Missing column "object_id"' }]);
+      expect(briefs(report)).toEqual([
+        { line: metadataLines + 1, field: 'object_id', reason: 'INVALID_VALUE', message: 'Missing column "object_id"' },
+      ]);
     });
 
     it('mappings CSV with a bad relation, a missing concept and an unknown system', async () => {
       const csv = 'system,localCode,relation,concept\nSI-MER-FIN,Z1,SAME,FIN-0001\nSI-MER-FIN,Z2,EXACT,\nSI-NOPE,Z3,EXACT,FIN-0001\n';
       const report = await refused(csv, { fileName: 'mappings.csv', format: InterchangeFormat.MAPPINGS_CSV });
-      expect(report.problems).toEqual([
-        { line: 2, field: 'relation', message: expect.stringContaining('"SAME" is not a relation') },
-        { line: 3, field: 'concept', message: 'A EXACT mapping names a concept' },
-        { line: 4, field: 'system', message: 'Unknown information system "SI-NOPE"' },
+      expect(briefs(report)).toEqual([
+        { line: 2, field: 'relation', reason: 'INVALID_VALUE', message: expect.stringContaining('"SAME" is not a relation') },
+        { line: 3, field: 'concept', reason: 'INVALID_VALUE', message: 'A EXACT mapping names a concept' },
+        { line: 4, field: 'system', reason: 'INVALID_VALUE', message: 'Unknown information system "SI-NOPE"' },
       ]);
     });
 
     it('mappings CSV limited to a system by --system', async () => {
       const csv = 'system;localCode;relation;concept\nSI-CBL-FIN;Z1;EXACT;FIN-0001\n';
       const report = await refused(csv, { fileName: 'mappings.csv', format: InterchangeFormat.MAPPINGS_CSV, system: 'SI-MER-FIN' });
-      expect(report.problems).toEqual([{ line: 2, field: 'system', message: 'The import is limited to system SI-MER-FIN' }]);
+      expect(briefs(report)).toEqual([
+        { line: 2, field: 'system', reason: 'INVALID_VALUE', message: 'The import is limited to system SI-MER-FIN' },
+      ]);
     });
 
     it('systems CSV with a bad owner', async () => {
       const csv = 'code,name,kind,owner,ownerName,status\nSI-NEW,Nouveau,FIN,3306,Bordeaux,ACTIVE\n';
       const report = await refused(csv, { fileName: 'systems.csv', format: InterchangeFormat.SYSTEMS_CSV });
-      expect(report.problems).toEqual([{ line: 2, field: 'owner', message: expect.stringContaining('INSEE code') }]);
+      expect(briefs(report)).toEqual([
+        { line: 2, field: 'owner', reason: 'INVALID_VALUE', message: expect.stringContaining('INSEE code') },
+      ]);
     });
   });
 
@@ -246,28 +292,33 @@ describe('import rules (integration)', () => {
 
     it('refuses what would bypass review, leave the steward’s domains or downgrade a published entry', async () => {
       const bob = steward('bob', ['FIN']);
-      const published = await refused(
+      // a change to a published concept where review is required becomes its pending revision, as an edit does
+      const proposed = await importText(
+        t,
         'code;domain;prefLabel@fr\nFIN-0001;FIN;Instruction M57\n',
         { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
         bob,
       );
-      expect(published.problems).toEqual([
-        {
-          line: 2,
-          field: 'status',
-          message: 'The concept is PUBLISHED and domain FIN requires review: change it through the API (four eyes)',
-        },
+      expect(proposed).toMatchObject({ applied: true, problems: [], concepts: { proposed: 1, updated: 0 } });
+      expect(proposed.outcomes).toEqual([
+        { line: 2, entity: 'CONCEPT', key: 'FIN-0001', outcome: 'PROPOSED', status: 'PUBLISHED', reasons: [] },
       ]);
+      const { rows: pending } = await sql.query(
+        `SELECT r.author, r.proposed->'prefLabel'->>'fr' AS label, c.pref_label->>'fr' AS current FROM revision r JOIN concept c ON c.id = r.entity_id
+         WHERE c.code = 'FIN-0001' AND r.status = 'PENDING'`,
+      );
+      expect(pending).toEqual([{ author: 'user:bob', label: 'Instruction M57', current: expect.not.stringMatching(/^Instruction M57$/) }]);
       const deprecatedNew = await refused(
         'code;domain;status;prefLabel@fr\nFIN-0930;FIN;DEPRECATED;Ancien budget\n',
         { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
         bob,
       );
-      expect(deprecatedNew.problems).toEqual([
+      expect(briefs(deprecatedNew)).toEqual([
         {
           line: 2,
           field: 'status',
-          message: "Publishing in domain FIN needs another person's approval: submit the concept for review instead",
+          reason: 'REVIEW_REQUIRED',
+          message: "Publishing in domain FIN needs another person's approval: FIN-0930 cannot arrive deprecated",
         },
       ]);
       const elsewhere = await refused(
@@ -275,14 +326,21 @@ describe('import rules (integration)', () => {
         { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
         bob,
       );
-      expect(elsewhere.problems).toEqual([{ line: 2, field: 'domain', message: 'You are not a steward of domain RH' }]);
+      expect(briefs(elsewhere)).toEqual([
+        { line: 2, field: 'domain', reason: 'NOT_STEWARD', message: 'Only a steward of domain RH or an admin may change its concepts' },
+      ]);
       const downgrade = await refused(
         'code;domain;status\nFIN-0001;FIN;DRAFT\n',
         { fileName: 'p.csv', format: InterchangeFormat.CONCEPTS_CSV },
         ADMIN,
       );
-      expect(downgrade.problems).toEqual([
-        { line: 2, field: 'status', message: 'The concept is PUBLISHED: an import does not take it back to DRAFT' },
+      expect(briefs(downgrade)).toEqual([
+        {
+          line: 2,
+          field: 'status',
+          reason: 'STATUS_DOWNGRADE',
+          message: 'The concept is PUBLISHED: an import does not take it back to DRAFT',
+        },
       ]);
     });
 
@@ -293,10 +351,11 @@ describe('import rules (integration)', () => {
       const same = await importText(t, scheme('Finances'), { fileName: 'fin.ttl', format: InterchangeFormat.SKOS_TURTLE }, bob);
       expect(same).toMatchObject({ applied: true, problems: [], domains: { created: 0, updated: 0, unchanged: 1 } });
       const renamed = await refused(scheme('Finances publiques'), { fileName: 'fin.ttl', format: InterchangeFormat.SKOS_TURTLE }, bob);
-      expect(renamed.problems).toEqual([
+      expect(briefs(renamed)).toEqual([
         {
           subject: 'https://vocabulaire.bordeaux-metropole.example/scheme/FIN',
           field: 'skos:ConceptScheme',
+          reason: 'ADMIN_ONLY',
           message: 'Creating or changing domain FIN is for admins',
         },
       ]);

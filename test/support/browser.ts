@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
 import * as fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright cannot download browsers here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,5 +42,17 @@ export async function accessibilityViolations(page: Page): Promise<{ id: string;
     ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+  });
+}
+
+/**
+ * Lets the pages reach this machine only: a page that names another host (the
+ * test provider's dev login page imports a web font) gets nothing, and no
+ * request leaves the loopback.
+ */
+export async function onlyLoopback(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return ['127.0.0.1', 'localhost'].includes(host) ? route.continue() : route.abort();
   });
 }

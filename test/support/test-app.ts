@@ -29,10 +29,14 @@ export interface TestApp {
 
 /**
  * The real API on its own database (seeded with the demo dictionary unless
- * `seed: false`), or, given `databaseUrl`, a second process's view of another
- * app's database (neither seeded nor dropped by this one).
+ * `seed: false`). `embedded: true` configures it as the embedded demo (no
+ * DATABASE_URL in its settings), while it still uses the test database.
+ * Given `databaseUrl`, it is a second process's view of another app's
+ * database (neither seeded nor dropped by this one).
  */
-export async function startTestApp(options: { seed?: boolean; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seed?: boolean; env?: Record<string, string>; embedded?: boolean; databaseUrl?: string } = {},
+): Promise<TestApp> {
   const shared = options.databaseUrl !== undefined;
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   // anonymous reading on, as in the demo, unless a test turns it off
@@ -41,7 +45,7 @@ export async function startTestApp(options: { seed?: boolean; env?: Record<strin
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LEXIQUE_ANONYMOUS_READ: 'true',
     ...options.env,
-    DATABASE_URL: databaseUrl,
+    ...(options.embedded ? {} : { DATABASE_URL: databaseUrl }),
   });
   const app = await createApp(config, databaseUrl, false);
   await app.init();

@@ -9,7 +9,7 @@ import { DatabaseModule } from '@lexique/database';
 import { InterchangeModule } from '@lexique/interchange';
 import { MappingsModule } from '@lexique/mappings';
 import { SearchModule } from '@lexique/search';
-import { VocabularyModule } from '@lexique/vocabulary';
+import { MailNotifierRunner, VocabularyModule } from '@lexique/vocabulary';
 import { formatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
@@ -66,7 +66,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, MetricsController, IdeAssetsController, WebController],
-      providers: [ServiceResolver, SearchMetricsRegistration],
+      providers: [ServiceResolver, SearchMetricsRegistration, MailNotifierRunner],
     };
   }
 

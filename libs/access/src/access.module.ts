@@ -8,6 +8,11 @@ import { ApiKeyService } from './api-keys/api-key.service';
 import { AccessResolver } from './graphql/access.resolver';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { PrincipalResolver } from './principal.resolver';
+import { OidcSignInService } from './sessions/oidc-sign-in.service';
+import { PeopleRepository } from './sessions/people.repository';
+import { SessionRepository } from './sessions/session.repository';
+import { SessionService } from './sessions/session.service';
+import { SignInController } from './sessions/sign-in.controller';
 
 @Global()
 @Module({
@@ -17,10 +22,15 @@ import { PrincipalResolver } from './principal.resolver';
     ApiKeyRepository,
     ApiKeyService,
     AccessResolver,
+    SessionRepository,
+    SessionService,
+    PeopleRepository,
+    OidcSignInService,
     // in this order: who may call, then how often
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PrincipalResolver, ApiKeyService],
+  controllers: [SignInController],
+  exports: [PrincipalResolver, ApiKeyService, PeopleRepository],
 })
 export class AccessModule {}

@@ -3,6 +3,8 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, JWTPayload, jwtVerif
 import { ANONYMOUS_PRINCIPAL, DomainError, LEXIQUE_CONFIG, LexiqueConfig, Principal, unauthenticated } from '@lexique/core';
 import { looksLikeApiKey } from './api-keys/api-key-secret';
 import { ApiKeyService } from './api-keys/api-key.service';
+import { readCookie, SESSION_COOKIE } from './sessions/session-cookie';
+import { SessionService } from './sessions/session.service';
 import { localJwtSecret } from './tokens/local-jwt-secret';
 import { ClaimNames, DEFAULT_CLAIM_NAMES, principalFromClaims } from './tokens/token-claims';
 
@@ -17,6 +19,7 @@ const CLOSED_ANONYMOUS: Principal = { ...ANONYMOUS_PRINCIPAL, roles: [] };
  * - `X-Api-Key: lx_…` or `Authorization: Bearer lx_…`: an integration's API key;
  * - `Authorization: Bearer <JWT>`: a person, from a token signed with the
  *   local secret (HS256) or by the identity provider of AUTH_JWKS_URL;
+ * - else the page's session cookie: a person signed in through the page;
  * - nothing: the anonymous caller, a reader only if LEXIQUE_ANONYMOUS_READ.
  */
 @Injectable()
@@ -30,6 +33,7 @@ export class PrincipalResolver {
   constructor(
     @Inject(LEXIQUE_CONFIG) private readonly config: LexiqueConfig,
     private readonly apiKeys: ApiKeyService,
+    private readonly sessions: SessionService,
   ) {
     const secret = localJwtSecret(config);
     this.secret = secret ? new TextEncoder().encode(secret) : undefined;
@@ -44,7 +48,10 @@ export class PrincipalResolver {
     const authorization = typeof headers.authorization === 'string' ? headers.authorization : undefined;
     if (apiKey && authorization) throw unauthenticated('Send either an API key or an Authorization header, not both');
     if (apiKey) return this.apiKeys.authenticate(apiKey);
-    if (!authorization) return this.anonymous;
+    if (!authorization) {
+      const session = readCookie(headers.cookie, SESSION_COOKIE);
+      return session === undefined ? this.anonymous : this.sessions.principalOf(session);
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     if (looksLikeApiKey(match[1])) return this.apiKeys.authenticate(match[1]);

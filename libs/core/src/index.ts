@@ -2,6 +2,7 @@ export * from './config/config';
 export * from './config/config.module';
 export * from './context/request-context';
 export * from './errors/domain-error';
+export * from './errors/error-reason';
 export * from './i18n/language';
 export * from './pagination/connection';
 export * from './pagination/cursor';

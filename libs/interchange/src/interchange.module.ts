@@ -6,10 +6,12 @@ import { ExportRepository } from './export/export.repository';
 import { ExportService } from './export/export.service';
 import { ImportResolver } from './graphql/import.resolver';
 import { ExportController } from './http/export.controller';
-import { ConceptStagingRepository } from './import/concept-staging.repository';
+import { ConceptImport } from './import/concept-import';
 import { ImportUploadService } from './import/import-upload.service';
 import { ImportService } from './import/import.service';
+import { MappingImport } from './import/mapping-import';
 import { MappingStagingRepository } from './import/mapping-staging.repository';
+import { SystemImport } from './import/system-import';
 import { SystemImportRepository } from './import/system-import.repository';
 
 @Module({
@@ -17,8 +19,10 @@ import { SystemImportRepository } from './import/system-import.repository';
   controllers: [ExportController],
   providers: [
     DemoDataService,
-    ConceptStagingRepository,
+    ConceptImport,
+    MappingImport,
     MappingStagingRepository,
+    SystemImport,
     SystemImportRepository,
     ImportService,
     ImportUploadService,

@@ -27,6 +27,8 @@ export interface ConceptRecord {
   narrower: string[];
   related: string[];
   replacedBy: string | null;
+  /** The version the entry had when exported: an import refuses the row if it has changed since (CSV only). */
+  version?: number | null;
 }
 
 export interface MappingRecord {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { VocabularyModule } from '@lexique/vocabulary';
 import { MappingsSeeder } from './demo/mappings-seeder';
 import { ConceptMappingsResolver, MappingFieldResolver } from './graphql/mapping-field.resolver';
+import { MappingsOfCodeResolver } from './graphql/mappings-of-code.resolver';
 import { MappingsQueryResolver } from './graphql/mappings-query.resolver';
 import { OwnerFieldResolver, SystemFieldResolver } from './graphql/system-field.resolver';
 import { SystemAdminResolver } from './editing/system-admin.resolver';
@@ -15,6 +16,9 @@ import { MappingUpsertService } from './editing/mapping-upsert.service';
 import { MappingWriteGate } from './editing/mapping-write-gate';
 import { MappingWriterRepository } from './editing/mapping-writer.repository';
 import { MappingEntity } from './mappings/mapping.entity';
+import { ReviewQueueRepository } from './review-queue/review-queue.repository';
+import { ReviewItemFieldResolver, ReviewQueueResolver } from './review-queue/review-queue.resolver';
+import { ReviewQueueService } from './review-queue/review-queue.service';
 import { MappingRepository } from './mappings/mapping.repository';
 import { MappingService } from './mappings/mapping.service';
 import { InformationSystemEntity } from './systems/information-system.entity';
@@ -47,6 +51,11 @@ import { TranslationService } from './translation/translation.service';
     MappingRevisionLoaders,
     MappingEditingResolver,
     MappingRevisionResolver,
+    MappingsOfCodeResolver,
+    ReviewQueueRepository,
+    ReviewQueueService,
+    ReviewQueueResolver,
+    ReviewItemFieldResolver,
   ],
   exports: [
     SystemService,

@@ -12,11 +12,7 @@ import { ConceptFieldResolver } from './graphql/concept-field.resolver';
 import { DomainFieldResolver } from './graphql/domain-field.resolver';
 import { VocabularyQueryResolver } from './graphql/vocabulary-query.resolver';
 import { ConceptEditingService } from './editing/concept-editing.service';
-import { ConceptIntegrity } from './editing/concept-integrity';
 import { ConceptReviewService } from './editing/concept-review.service';
-import { ConceptRevisionLoaders } from './editing/concept-revision.loaders';
-import { ConceptWriteGate } from './editing/concept-write-gate';
-import { ConceptWriterRepository } from './editing/concept-writer.repository';
 import { DomainEditingService } from './editing/domain-editing.service';
 import { ConceptReviewFieldResolver } from './graphql/concept-review-field.resolver';
 import { HistoryQueryResolver } from './graphql/history-query.resolver';
@@ -24,7 +20,18 @@ import { JsonScalar } from './graphql/json.scalar';
 import { StewardshipMutationResolver } from './graphql/stewardship-mutation.resolver';
 import { ChangeFeedService } from './history/change-feed.service';
 import { HistoryService } from './history/history.service';
+import { ConceptRevisionLoaders } from './review/concept-revision.loaders';
 import { RevisionRepository } from './review/revision.repository';
+import { ConceptWriteRepository } from './writing/concept-write.repository';
+import { ConceptWriter } from './writing/concept-writer';
+import { ConceptCodeService } from './editing/concept-code.service';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notification.service';
+import { ChangeAuthorResolver, NotificationsResolver } from './notifications/notifications.resolver';
+import { PeopleNamesLoader } from './notifications/people-names.loader';
+import { MailCheckpointRepository } from './notifications/mail/mail-checkpoint.repository';
+import { MailNotifier } from './notifications/mail/mail-notifier';
+import { MailTransport } from './notifications/mail/mail-transport';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DomainEntity, ConceptEntity])],
@@ -39,9 +46,8 @@ import { RevisionRepository } from './review/revision.repository';
     ConceptFieldResolver,
     DomainFieldResolver,
     RevisionRepository,
-    ConceptWriterRepository,
-    ConceptIntegrity,
-    ConceptWriteGate,
+    ConceptWriteRepository,
+    ConceptWriter,
     ConceptEditingService,
     ConceptReviewService,
     ConceptRevisionLoaders,
@@ -52,8 +58,19 @@ import { RevisionRepository } from './review/revision.repository';
     StewardshipMutationResolver,
     HistoryQueryResolver,
     ConceptReviewFieldResolver,
+    ConceptCodeService,
+    NotificationRepository,
+    NotificationService,
+    NotificationsResolver,
+    PeopleNamesLoader,
+    ChangeAuthorResolver,
+    MailCheckpointRepository,
+    MailTransport,
+    MailNotifier,
   ],
   exports: [
+    ConceptWriter,
+    DomainEditingService,
     RevisionRepository,
     HistoryService,
     ConceptService,
@@ -62,6 +79,7 @@ import { RevisionRepository } from './review/revision.repository';
     ConceptRepository,
     DomainRepository,
     VocabularySeeder,
+    MailNotifier,
   ],
 })
 export class VocabularyModule {}

@@ -17,7 +17,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: original.message,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ?? {}) },
+      // the values a refusal names come first: they can never hide its code, reason or field
+      extensions: {
+        ...(original.details ?? {}),
+        code: original.code,
+        reason: original.reason,
+        ...(original.field ? { field: original.field } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code;

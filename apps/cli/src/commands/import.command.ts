@@ -10,12 +10,13 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import concepts, mappings or systems from a file (all or nothing)',
   usage:
-    'lexique import <file> [--format ttl|jsonld|csv|sssom|mappings-csv|systems-csv] [--domain FIN] [--system SI-MER-FIN] [--dry-run] [--token <jwt>]',
+    'lexique import <file> [--format ttl|jsonld|csv|sssom|mappings-csv|systems-csv] [--domain FIN] [--system SI-MER-FIN] [--dry-run] [--submit] [--token <jwt>]',
   options: {
     format: { type: 'string' },
     domain: { type: 'string' },
     system: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    submit: { type: 'boolean' },
     token: { type: 'string' },
   },
   async run(env, values, positionals) {
@@ -37,6 +38,7 @@ export const importCommand: Command = {
       format,
       fileName: file,
       dryRun: values['dry-run'] === true,
+      submit: values.submit === true,
       domain: values.domain as string | undefined,
       system: values.system as string | undefined,
       onProgress: (rows) => progress.rows(rows),

@@ -14,7 +14,7 @@ export const LOCAL_SECRET_FILE = 'jwt.secret';
  */
 export function localJwtSecret(config: LexiqueConfig): string | undefined {
   if (config.authJwtSecret) return config.authJwtSecret;
-  if (config.databaseUrl || config.authJwksUrl) return undefined;
+  if (config.databaseUrl || config.authJwksUrl || config.authClientId) return undefined;
   return readOrCreateSecret(path.join(config.dataDir, LOCAL_SECRET_FILE));
 }
 

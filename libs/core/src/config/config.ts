@@ -30,6 +30,22 @@ export interface LexiqueConfig {
   /** Where roles and steward domains sit in a token's claims: a name or a dotted path (`realm_access.roles`). */
   authRolesClaim: string;
   authDomainsClaim: string;
+  /**
+   * Sign-in of people through an OpenID Connect provider (authorization code
+   * flow with PKCE): the client registered at AUTH_ISSUER.
+   */
+  authClientId?: string;
+  authClientSecret?: string;
+  /** Scopes asked at sign-in, space-separated. */
+  authScopes: string;
+  /** Where people reach Lexique: the sign-in redirect address and the links of emails derive from it. */
+  publicUrl: string;
+  /** A browser session ends this long after sign-in, or after this long unused (minutes). */
+  sessionMaxAgeMinutes: number;
+  sessionIdleMinutes: number;
+  /** Mail server for the stewards' notifications (smtp:// or smtps://); none sent without it. */
+  smtpUrl?: string;
+  mailFrom: string;
   /** Whether callers without credentials may read published entries. */
   anonymousRead: boolean;
   /** Query limits: nesting depth, estimated cost, aliases per operation, operations per batched request. */
@@ -121,6 +137,31 @@ function jwks(env: Env): Pick<LexiqueConfig, 'authJwksUrl' | 'authIssuer' | 'aut
   return { authJwksUrl, authIssuer, authAudience };
 }
 
+/** A provider sign-in needs the provider (AUTH_ISSUER) and the client's secret. */
+function signIn(env: Env): Pick<LexiqueConfig, 'authClientId' | 'authClientSecret' | 'authScopes'> {
+  const authClientId = env.AUTH_CLIENT_ID?.trim() || undefined;
+  const authClientSecret = env.AUTH_CLIENT_SECRET?.trim() || undefined;
+  if (authClientId) {
+    if (!env.AUTH_ISSUER?.trim())
+      throw new ConfigError('AUTH_ISSUER', 'is required with AUTH_CLIENT_ID: the address of the OpenID Connect provider');
+    url(env, 'AUTH_ISSUER', ['http:', 'https:']);
+    if (!authClientSecret) throw new ConfigError('AUTH_CLIENT_SECRET', 'is required with AUTH_CLIENT_ID');
+  } else if (authClientSecret) {
+    throw new ConfigError('AUTH_CLIENT_ID', 'is required with AUTH_CLIENT_SECRET');
+  }
+  const authScopes = env.AUTH_SCOPES?.trim() || 'openid profile email';
+  if (!authScopes.split(/\s+/).includes('openid')) throw new ConfigError('AUTH_SCOPES', 'must include openid');
+  return { authClientId, authClientSecret, authScopes };
+}
+
+function mailFrom(env: Env): string {
+  const raw = env.MAIL_FROM?.trim() || 'Lexique <lexique@localhost>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(raw)) {
+    throw new ConfigError('MAIL_FROM', `must be an address like lexique@example.org or "Lexique <lexique@example.org>" (got "${raw}")`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): LexiqueConfig {
   const meiliIndex = env.MEILI_INDEX?.trim() || 'concepts';
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(meiliIndex)) {
@@ -144,6 +185,15 @@ export function loadConfig(env: Env = process.env): LexiqueConfig {
     ...jwks(env),
     authRolesClaim: claimPath(env, 'AUTH_ROLES_CLAIM', 'roles'),
     authDomainsClaim: claimPath(env, 'AUTH_DOMAINS_CLAIM', 'domains'),
+    ...signIn(env),
+    publicUrl: (url(env, 'LEXIQUE_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(
+      /\/+$/,
+      '',
+    ),
+    sessionMaxAgeMinutes: integer(env, 'SESSION_MAX_AGE_MINUTES', 480, 1, 10080),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 60, 1, 10080),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env),
     // open in the embedded demo, closed by default on a real deployment
     anonymousRead: boolean(env, 'LEXIQUE_ANONYMOUS_READ', !env.DATABASE_URL?.trim()),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

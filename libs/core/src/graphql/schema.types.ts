@@ -38,6 +38,21 @@ export enum FileEncoding {
     BASE64 = "BASE64"
 }
 
+export enum ImportOutcome {
+    CREATED = "CREATED",
+    UPDATED = "UPDATED",
+    UNCHANGED = "UNCHANGED",
+    PROPOSED = "PROPOSED",
+    REFUSED = "REFUSED"
+}
+
+export enum ImportEntity {
+    DOMAIN = "DOMAIN",
+    CONCEPT = "CONCEPT",
+    SYSTEM = "SYSTEM",
+    MAPPING = "MAPPING"
+}
+
 export enum SystemStatus {
     ACTIVE = "ACTIVE",
     RETIRING = "RETIRING",
@@ -57,6 +72,20 @@ export enum MappingStatus {
     DRAFT = "DRAFT",
     IN_REVIEW = "IN_REVIEW",
     PUBLISHED = "PUBLISHED"
+}
+
+export enum NotificationDecision {
+    APPROVED = "APPROVED",
+    REJECTED = "REJECTED",
+    REVISION_APPROVED = "REVISION_APPROVED",
+    REVISION_REJECTED = "REVISION_REJECTED"
+}
+
+export enum ReviewItemKind {
+    NEW_CONCEPT = "NEW_CONCEPT",
+    CONCEPT_REVISION = "CONCEPT_REVISION",
+    NEW_MAPPING = "NEW_MAPPING",
+    MAPPING_REVISION = "MAPPING_REVISION"
 }
 
 export enum MatchField {
@@ -98,6 +127,7 @@ export interface ImportFileInput {
     domain?: Nullable<string>;
     system?: Nullable<string>;
     dryRun?: Nullable<boolean>;
+    submit?: Nullable<boolean>;
 }
 
 export interface MappingInput {
@@ -175,6 +205,11 @@ export interface UpdateDomainInput {
     requiresReview?: Nullable<boolean>;
 }
 
+export interface ConceptVersionInput {
+    code: string;
+    version: number;
+}
+
 export interface CreateSystemInput {
     code: string;
     name: string;
@@ -237,6 +272,8 @@ export interface IQuery {
     translate(system: string, code: string, at?: Nullable<Date>): Translation | Promise<Translation>;
     translateBatch(system: string, codes: string[], at?: Nullable<Date>): Translation[] | Promise<Translation[]>;
     crosswalk(from: string, code: string, to: string, at?: Nullable<Date>): Crosswalk | Promise<Crosswalk>;
+    myNotifications(first?: Nullable<number>): Notification[] | Promise<Notification[]>;
+    reviewQueue(domains?: Nullable<string[]>, first?: Nullable<number>, after?: Nullable<string>): ReviewQueueConnection | Promise<ReviewQueueConnection>;
     search(query: string, filter?: Nullable<SearchFilter>, first?: Nullable<number>, offset?: Nullable<number>): SearchResult | Promise<SearchResult>;
     history(key: string, entity?: Nullable<ChangeEntity>): Change[] | Promise<Change[]>;
     changes(after?: Nullable<string>, first?: Nullable<number>, domains?: Nullable<string[]>): ChangeConnection | Promise<ChangeConnection>;
@@ -244,6 +281,8 @@ export interface IQuery {
     domain(code: string): Nullable<Domain> | Promise<Nullable<Domain>>;
     concept(code?: Nullable<string>, id?: Nullable<string>): Nullable<Concept> | Promise<Nullable<Concept>>;
     concepts(filter?: Nullable<ConceptFilter>, first?: Nullable<number>, after?: Nullable<string>): ConceptConnection | Promise<ConceptConnection>;
+    nextConceptCode(domain: string): string | Promise<string>;
+    mappingsOfCode(system: string, localCode: string): Mapping[] | Promise<Mapping[]>;
 }
 
 export interface IMutation {
@@ -263,6 +302,9 @@ export interface IMutation {
     rejectConcept(code: string, version: number, reason: string): Concept | Promise<Concept>;
     deprecateConcept(code: string, version: number, replacedBy?: Nullable<string>, reason?: Nullable<string>): Concept | Promise<Concept>;
     restoreConcept(code: string, version: number, reason?: Nullable<string>): Concept | Promise<Concept>;
+    submitConcepts(items: ConceptVersionInput[], reason?: Nullable<string>): Concept[] | Promise<Concept[]>;
+    approveConcepts(items: ConceptVersionInput[], reason?: Nullable<string>): Concept[] | Promise<Concept[]>;
+    rejectConcepts(items: ConceptVersionInput[], reason: string): Concept[] | Promise<Concept[]>;
     createDomain(input: CreateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
     updateDomain(code: string, version: number, input: UpdateDomainInput, reason?: Nullable<string>): Domain | Promise<Domain>;
     createSystem(input: CreateSystemInput, reason?: Nullable<string>): InformationSystem | Promise<InformationSystem>;
@@ -280,13 +322,26 @@ export interface ImportProblem {
     line?: Nullable<number>;
     subject?: Nullable<string>;
     field: string;
+    reason: string;
     message: string;
+    values?: Nullable<JSON>;
 }
 
 export interface ImportCounts {
     created: number;
     updated: number;
     unchanged: number;
+    proposed: number;
+}
+
+export interface ImportRow {
+    line?: Nullable<number>;
+    subject?: Nullable<string>;
+    entity: ImportEntity;
+    key: string;
+    outcome: ImportOutcome;
+    status?: Nullable<string>;
+    reasons: string[];
 }
 
 export interface ImportReport {
@@ -302,6 +357,7 @@ export interface ImportReport {
     sentToReview: number;
     problems: ImportProblem[];
     problemCount: number;
+    outcomes: ImportRow[];
 }
 
 export interface MappingItemError {
@@ -431,6 +487,65 @@ export interface Concept {
     updatedAt: DateTime;
 }
 
+export interface Notification {
+    at: DateTime;
+    entity: ChangeEntity;
+    key: string;
+    label?: Nullable<string>;
+    domain?: Nullable<string>;
+    decision: NotificationDecision;
+    reason?: Nullable<string>;
+    by: string;
+}
+
+export interface Change {
+    principalName?: Nullable<string>;
+    sequence: string;
+    at: DateTime;
+    principal: string;
+    entity: ChangeEntity;
+    entityId: string;
+    key: string;
+    domain?: Nullable<string>;
+    action: string;
+    reason?: Nullable<string>;
+    before?: Nullable<JSON>;
+    after?: Nullable<JSON>;
+    changes: FieldChange[];
+}
+
+export interface ReviewItem {
+    kind: ReviewItemKind;
+    key: string;
+    domain?: Nullable<string>;
+    author?: Nullable<string>;
+    since: DateTime;
+    version: number;
+    reason?: Nullable<string>;
+    changes: FieldChange[];
+    mayApprove: boolean;
+    concept?: Nullable<Concept>;
+    mapping?: Nullable<Mapping>;
+}
+
+export interface ReviewItemEdge {
+    cursor: string;
+    node: ReviewItem;
+}
+
+export interface ReviewQueueDomain {
+    domain?: Nullable<string>;
+    count: number;
+    oldestSince: DateTime;
+}
+
+export interface ReviewQueueConnection {
+    totalCount: number;
+    domains: ReviewQueueDomain[];
+    edges: ReviewItemEdge[];
+    pageInfo: PageInfo;
+}
+
 export interface FacetCount {
     value: string;
     count: number;
@@ -484,21 +599,6 @@ export interface Domain {
     requiresReview: boolean;
     conceptCount: number;
     maintainers: Maintainer[];
-}
-
-export interface Change {
-    sequence: string;
-    at: DateTime;
-    principal: string;
-    entity: ChangeEntity;
-    entityId: string;
-    key: string;
-    domain?: Nullable<string>;
-    action: string;
-    reason?: Nullable<string>;
-    before?: Nullable<JSON>;
-    after?: Nullable<JSON>;
-    changes: FieldChange[];
 }
 
 export interface ChangeEdge {

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The documents' refresh as this migration made it (SearchRanking1764301100000 replaces it, and restores it on the way down). */
+/** The documents' refresh as this migration made it (SearchRanking1764330000000 replaces it, and restores it on the way down). */
 export const SEARCH_DOCUMENT_REFRESH_V1 = `
       CREATE FUNCTION search_document_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN

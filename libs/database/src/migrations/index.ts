@@ -6,7 +6,9 @@ import { Stewardship1764300500000 } from './1764300500000-stewardship';
 import { SearchScale1764300800000 } from './1764300800000-search-scale';
 import { TranslationLookup1764300950000 } from './1764300950000-translation-lookup';
 import { MappingIndexes1764300960000 } from './1764300960000-mapping-indexes';
-import { SearchRanking1764301100000 } from './1764301100000-search-ranking';
+import { OneWriter1764310000000 } from './1764310000000-one-writer';
+import { Workspace1764320000000 } from './1764320000000-workspace';
+import { SearchRanking1764330000000 } from './1764330000000-search-ranking';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -18,5 +20,7 @@ export const MIGRATIONS = [
   SearchScale1764300800000,
   TranslationLookup1764300950000,
   MappingIndexes1764300960000,
-  SearchRanking1764301100000,
+  OneWriter1764310000000,
+  Workspace1764320000000,
+  SearchRanking1764330000000,
 ];

@@ -56,7 +56,7 @@ export class DemoDataService {
         if (!options.force) return { seeded: false, domains: 0, concepts: 0, systems: 0, mappings: 0 };
         await manager.query(`TRUNCATE ${DICTIONARY_TABLES.join(', ')} CASCADE`);
       }
-      const vocabulary = await this.vocabulary.seed(manager, ctx.principal.id, data.domains, data.concepts, 'demo data');
+      const vocabulary = await this.vocabulary.seed(manager, ctx, data.domains, data.concepts, 'demo data');
       const mappings = await this.mappings.seed(manager, ctx.principal.id, data.systems, data.mappings, 'demo data');
       const report = { seeded: true, ...vocabulary, ...mappings };
       this.logger.log(`Loaded the demo dictionary: ${describeSeed(report)}`);

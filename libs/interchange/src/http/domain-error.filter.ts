@@ -16,6 +16,11 @@ const STATUS: Record<ErrorCode, number> = {
 export class DomainErrorHttpFilter implements ExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost) {
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(STATUS[error.code]).json({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    res.status(STATUS[error.code]).json({
+      code: error.code,
+      reason: error.reason,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+    });
   }
 }

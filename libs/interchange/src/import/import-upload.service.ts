@@ -27,6 +27,7 @@ export class ImportUploadService {
       dryRun: input.dryRun === true,
       domain: input.domain ?? undefined,
       system: input.system ?? undefined,
+      submit: input.submit === true,
     });
   }
 }

@@ -46,7 +46,7 @@ export class MappingStagingRepository {
     );
   }
 
-  async resolve(manager: EntityManager): Promise<ImportProblem[]> {
+  async resolve(manager: EntityManager): Promise<Omit<ImportProblem, 'reason'>[]> {
     await manager.query(`CREATE INDEX ON import_mapping (system, code_key, valid_from)`);
     await manager.query(`ANALYZE import_mapping`);
     await manager.query(`
@@ -87,8 +87,8 @@ export class MappingStagingRepository {
       ) s ORDER BY s.domain, published, s.ord`);
   }
 
-  async counts(manager: EntityManager): Promise<ImportCounts> {
-    const [row]: ImportCounts[] = await manager.query(`
+  async counts(manager: EntityManager): Promise<Omit<ImportCounts, 'proposed'>> {
+    const [row]: Omit<ImportCounts, 'proposed'>[] = await manager.query(`
       SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated,
         count(*) FILTER (WHERE action = 'UNCHANGED')::int AS unchanged FROM import_mapping`);
     return row;

@@ -1,6 +1,5 @@
-import { isLanguage, LANGUAGES, LocalizedText, LocalizedTexts } from '@lexique/core';
 import { CONCEPT_CODE, LIMITS as CONCEPT_LIMITS } from '@lexique/vocabulary';
-import { ConceptRecord, MappingRecord, SystemRecord } from '../records';
+import { MappingRecord, SystemRecord } from '../records';
 
 /**
  * The checks of one imported row that need no database. The limits and the
@@ -9,7 +8,6 @@ import { ConceptRecord, MappingRecord, SystemRecord } from '../records';
  * every problem of a row for the import report.
  */
 export const LIMITS = { ...CONCEPT_LIMITS, localCode: 100, localLabel: 500, note: 2000 } as const;
-const STATUSES = ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'DEPRECATED'];
 const RELATIONS = ['EXACT', 'CLOSE', 'BROAD', 'NARROW', 'RELATED', 'UNMAPPED'];
 const SYSTEM_STATUSES = ['ACTIVE', 'RETIRING', 'RETIRED'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,51 +15,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export interface FieldProblem {
   field: string;
   message: string;
-}
-
-type Concept = Partial<ConceptRecord> & { code: string };
-
-/** Normalises a concept in place (trimmed, codes upper-cased, duplicates dropped) and returns what is wrong with it. */
-export function validateConcept(concept: Concept): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const add = (field: string, message: string) => problems.push({ field, message });
-  concept.code = (concept.code ?? '').trim().toUpperCase();
-  concept.domain = concept.domain?.trim().toUpperCase();
-  if (!CONCEPT_CODE.test(concept.code))
-    add('code', `"${concept.code}" is not a concept code: the domain code, a dash, then 1 to 12 letters or digits (FIN-0042)`);
-  else if (concept.domain && !concept.code.startsWith(`${concept.domain}-`))
-    add('code', `The code must start with the code of its domain, "${concept.domain}-"`);
-  if (!concept.domain) add('domain', 'The domain is required');
-  if (concept.status !== undefined) {
-    concept.status = concept.status.trim().toUpperCase();
-    if (concept.status === '') concept.status = undefined;
-    else if (!STATUSES.includes(concept.status)) add('status', `"${concept.status}" is not a status (${STATUSES.join(', ')})`);
-  }
-  if (concept.prefLabel !== undefined) {
-    concept.prefLabel = localizedText(concept.prefLabel, 'prefLabel', LIMITS.label, add);
-    if (!concept.prefLabel.fr) add('prefLabel@fr', 'Every concept has a French preferred label');
-  }
-  if (concept.altLabels !== undefined) concept.altLabels = localizedLists(concept.altLabels, 'altLabels', add);
-  if (concept.definition !== undefined) concept.definition = localizedText(concept.definition, 'definition', LIMITS.text, add);
-  if (concept.scopeNote !== undefined) concept.scopeNote = localizedText(concept.scopeNote, 'scopeNote', LIMITS.text, add);
-  if (concept.acronyms !== undefined) concept.acronyms = texts(concept.acronyms, 'acronyms', LIMITS.acronym, add);
-  if (concept.hiddenLabels !== undefined) concept.hiddenLabels = texts(concept.hiddenLabels, 'hiddenLabels', LIMITS.label, add);
-  if (concept.source) concept.source = text(concept.source, 'source', LIMITS.source, add);
-  for (const field of ['broader', 'narrower', 'related'] as const) {
-    if (concept[field] !== undefined) concept[field] = codes(concept[field], field, concept.code, add);
-  }
-  if (concept.replacedBy) {
-    concept.replacedBy = concept.replacedBy.trim().toUpperCase();
-    if (!CONCEPT_CODE.test(concept.replacedBy)) add('replacedBy', `"${concept.replacedBy}" is not a concept code`);
-    if (concept.replacedBy === concept.code) add('replacedBy', 'A concept cannot replace itself');
-  }
-  const pref = new Set(Object.values(concept.prefLabel ?? {}));
-  for (const [lang, values] of Object.entries(concept.altLabels ?? {})) {
-    for (const value of values ?? [])
-      if (concept.prefLabel?.[lang as 'fr'] === value) add(`altLabels@${lang}`, `"${value}" is already the preferred label`);
-  }
-  for (const value of concept.hiddenLabels ?? []) if (pref.has(value)) add('hiddenLabels', `"${value}" is already a preferred label`);
-  return problems;
 }
 
 export function validateMapping(mapping: Partial<MappingRecord>): FieldProblem[] {
@@ -113,48 +66,4 @@ export function validateSystem(system: Partial<SystemRecord>): FieldProblem[] {
   if (!system.status || !SYSTEM_STATUSES.includes(system.status))
     add('status', `"${system.status ?? ''}" is not a status (${SYSTEM_STATUSES.join(', ')})`);
   return problems;
-}
-
-type Add = (field: string, message: string) => void;
-
-function text(value: string, field: string, max: number, add: Add): string {
-  const trimmed = value.trim().replace(/\s+/g, ' ');
-  if (trimmed.length > max) add(field, `At most ${max} characters (got ${trimmed.length})`);
-  return trimmed;
-}
-
-function texts(values: string[], field: string, max: number, add: Add): string[] {
-  if (values.length > LIMITS.items) add(field, `At most ${LIMITS.items} values`);
-  return [...new Set(values.map((v) => text(v, field, max, add)).filter((v) => v !== ''))];
-}
-
-function localizedText(value: LocalizedText, field: string, max: number, add: Add): LocalizedText {
-  const result: LocalizedText = {};
-  for (const [lang, entry] of Object.entries(value)) {
-    if (!isLanguage(lang)) add(`${field}@${lang}`, `Unknown language "${lang}" (known: ${LANGUAGES.join(', ')})`);
-    else if (entry?.trim()) result[lang] = text(entry, `${field}@${lang}`, max, add);
-  }
-  return result;
-}
-
-function localizedLists(value: LocalizedTexts, field: string, add: Add): LocalizedTexts {
-  const result: LocalizedTexts = {};
-  for (const [lang, entries] of Object.entries(value)) {
-    if (!isLanguage(lang)) add(`${field}@${lang}`, `Unknown language "${lang}" (known: ${LANGUAGES.join(', ')})`);
-    else {
-      const list = texts(entries ?? [], `${field}@${lang}`, LIMITS.label, add);
-      if (list.length) result[lang] = list;
-    }
-  }
-  return result;
-}
-
-function codes(values: string[], field: string, own: string, add: Add): string[] {
-  const list = [...new Set(values.map((v) => v.trim().toUpperCase()))];
-  for (const code of list) {
-    if (!CONCEPT_CODE.test(code)) add(field, `"${code}" is not a concept code`);
-    else if (code === own) add(field, `A concept cannot be ${field} to itself`);
-  }
-  if (list.length > LIMITS.items) add(field, `At most ${LIMITS.items} values`);
-  return list;
 }

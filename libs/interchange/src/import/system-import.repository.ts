@@ -13,8 +13,8 @@ export class SystemImportRepository {
     manager: EntityManager,
     systems: { at: SourcePosition; record: SystemRecord }[],
     write: { principal: string; reason: string } | null,
-  ): Promise<ImportCounts> {
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  ): Promise<Omit<ImportCounts, 'proposed'>> {
+    const counts = { created: 0, updated: 0, unchanged: 0 };
     if (!systems.length) return counts;
     const current: SystemRecord[] = await manager.query(
       `SELECT code, name, kind, owner_code AS owner, owner_name AS "ownerName", status FROM information_system WHERE code = ANY($1)`,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '@lexique/access';
 import { badInput, pageSize, RequestContext, Role } from '@lexique/core';
-import { assertMayApprove, ConceptStatus, normalizeReason, requireReason, RevisionRepository, RevisionStatus } from '@lexique/vocabulary';
+import { ConceptStatus, normalizeReason, requireReason, RevisionRepository, RevisionStatus } from '@lexique/vocabulary';
 import { MappingStatus } from '../mappings/mapping-relation';
 import { mappingFromRow, MappingRow } from '../mappings/mapping-row';
 import { MappingEntity } from '../mappings/mapping.entity';
@@ -57,7 +58,7 @@ export class MappingReviewService {
       const mapping = await this.gate.open(manager, ctx, ref.system, ref.localCode, version, ref.id);
       if (mapping.entity.status === MappingStatus.PUBLISHED && mapping.pending) return this.applyRevision(manager, ctx, mapping, reason);
       const status = mappingStatusMachine.next(mapping.entity.status, MappingAction.APPROVE, mapping);
-      assertMayApprove(ctx.principal, mapping.entity.author, mapping, keyOf(mapping));
+      AccessPolicy.of(ctx.principal).assertMayApprove(mapping.domain, mapping, mapping.entity.author, keyOf(mapping));
       // The concept may have been deprecated since the mapping was written: readers must not get a mapping to it.
       await this.conceptId(manager, mapping.snapshot.concept, 'concept');
       return refusingOverlap('validFrom', () =>
@@ -131,7 +132,7 @@ export class MappingReviewService {
 
   private async applyRevision(manager: EntityManager, ctx: RequestContext, mapping: StoredMapping, reason: string | null) {
     const revision = mapping.pending!;
-    assertMayApprove(ctx.principal, revision.author, mapping, `the pending revision of ${keyOf(mapping)}`);
+    AccessPolicy.of(ctx.principal).assertMayApprove(mapping.domain, mapping, revision.author, `the pending revision of ${keyOf(mapping)}`);
     // The dictionary may have moved since the proposal: check it again against what is there now.
     const conceptId = await this.conceptId(manager, revision.proposed.concept, 'revision');
     const others = (await this.writer.existing(manager, [{ system: mapping.snapshot.system, key: mapping.entity.localCodeKey }])).filter(

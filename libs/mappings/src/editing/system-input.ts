@@ -1,5 +1,5 @@
 import { badInput, LocalizedText } from '@lexique/core';
-import { LIMITS, LocalizedInput, localizedText } from '@lexique/vocabulary';
+import { LIMITS, LocalizedInput, localizedTextInput } from '@lexique/vocabulary';
 import { SystemStatus } from '../systems/system-status';
 
 export interface SystemFieldsInput {
@@ -47,7 +47,7 @@ export function validateSystemFields(input: SystemFieldsInput): SystemFields {
     kind: pattern(input.kind?.trim().toUpperCase(), 'input.kind', KIND, 'a business area in capitals, e.g. RH, FIN, GED'),
     owner: pattern(input.owner?.trim().toUpperCase(), 'input.owner', OWNER, 'an INSEE commune code (5 characters) or a SIREN (9 digits)'),
     ownerName: text(input.ownerName, 'input.ownerName', 200),
-    description: localizedText(input.description, 'input.description', LIMITS.text),
+    description: localizedTextInput(input.description, 'input.description', LIMITS.text),
     activeSince: date(input.activeSince, 'input.activeSince'),
     retiringSince: date(input.retiringSince, 'input.retiringSince'),
     retiredOn: date(input.retiredOn, 'input.retiredOn'),

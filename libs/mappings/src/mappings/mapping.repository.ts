@@ -71,4 +71,29 @@ export class MappingRepository {
     const rows = await this.queries.rows<MappingRow>(TOWARDS_CONCEPT, [system, currentConceptId, at]);
     return rows.map(mappingFromRow);
   }
+
+  /**
+   * Every mapping of one local code, whatever its status and period, with the
+   * domain it belongs to (its concept's; for an UNMAPPED code, the domain
+   * named like the system's kind, if any).
+   */
+  async ofLocalCode(system: string, localCodeKey: string): Promise<{ mapping: MappingEntity; domain: string | null }[]> {
+    const rows: { row: MappingRow; domain: string | null }[] = await this.mappings.manager.query(
+      `SELECT to_jsonb(m) AS row, CASE WHEN c.id IS NULL THEN kd.code ELSE c.domain_code END AS domain
+       FROM mapping m
+       JOIN information_system s ON s.code = m.system_code
+       LEFT JOIN concept c ON c.id = m.concept_id
+       LEFT JOIN domain kd ON kd.code = s.kind
+       WHERE m.system_code = $1 AND m.local_code_key = $2
+       ORDER BY m.valid_from NULLS FIRST, m.id`,
+      [system, localCodeKey],
+    );
+    return rows.map((r) => ({ mapping: mappingFromRow(r.row), domain: r.domain }));
+  }
+
+  /** Mappings by id, whatever their status: callers have checked who may see them. */
+  byIds(ids: readonly string[]): Promise<MappingEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.mappings.createQueryBuilder('m').where('m.id = ANY(:ids::uuid[])', { ids }).getMany();
+  }
 }

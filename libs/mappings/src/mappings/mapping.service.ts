@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { AccessPolicy } from '@lexique/access';
 import { badInput, Connection, decodeCursor, pageSize, RequestContext, toConnection } from '@lexique/core';
-import { MappingRelation } from './mapping-relation';
+import { localCodeKey } from './local-code';
+import { MappingRelation, MappingStatus } from './mapping-relation';
 import { MappingEntity } from './mapping.entity';
 import { MappingKey, MappingRepository } from './mapping.repository';
 
@@ -11,6 +13,7 @@ const KEY_SEPARATOR = '\u0000';
 @Injectable()
 export class MappingService {
   private readonly perRequest = new WeakMap<RequestContext, Map<string, DataLoader<string, MappingEntity[]>>>();
+  private readonly byIdPerRequest = new WeakMap<RequestContext, DataLoader<string, MappingEntity | null>>();
 
   constructor(private readonly mappings: MappingRepository) {}
 
@@ -30,6 +33,19 @@ export class MappingService {
     return toConnection(rows, limit, total, (m) => m.localCodeKey + KEY_SEPARATOR + m.id, afterKey !== undefined);
   }
 
+  /**
+   * Every period of one local code: published mappings for everyone; drafts
+   * and entries in review for the stewards of their domain and admins (a code
+   * whose domain is none, admins only).
+   */
+  async ofLocalCode(ctx: RequestContext, system: string, localCode: string): Promise<MappingEntity[]> {
+    const rows = await this.mappings.ofLocalCode(system.trim().toUpperCase(), localCodeKey(localCode));
+    const policy = AccessPolicy.of(ctx.principal);
+    return rows
+      .filter(({ mapping, domain }) => mapping.status === MappingStatus.PUBLISHED || policy.mayReadUnpublished(domain))
+      .map(({ mapping }) => mapping);
+  }
+
   /** Published mappings to a concept (batched per request), optionally of one system. */
   forConcept(ctx: RequestContext, conceptId: string, system?: string | null): Promise<MappingEntity[]> {
     let bySystem = this.perRequest.get(ctx);
@@ -44,6 +60,19 @@ export class MappingService {
       bySystem.set(filter, loader);
     }
     return loader.load(conceptId);
+  }
+
+  /** A mapping of any status by id (batched per request): for callers that have checked the caller may see it (the review queue). */
+  byId(ctx: RequestContext, id: string): Promise<MappingEntity | null> {
+    let loader = this.byIdPerRequest.get(ctx);
+    if (!loader) {
+      loader = new DataLoader<string, MappingEntity | null>(async (ids) => {
+        const found = new Map((await this.mappings.byIds(ids)).map((m) => [m.id, m]));
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.byIdPerRequest.set(ctx, loader);
+    }
+    return loader.load(id);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@lexique/core';
+import { DomainError, ErrorCode, ErrorReason } from '@lexique/core';
 import { ConceptStatus } from './concept-status';
 import { ConceptAction, conceptEditMode, conceptStatusMachine, EditMode } from './concept-status.machine';
 
@@ -43,7 +43,8 @@ describe('concept status machine', () => {
         if (allowed) continue;
         const error = refusal(() => conceptStatusMachine.next(from, action, reviewed));
         expect(error.code).toBe(ErrorCode.CONFLICT);
-        expect(error.details).toEqual({ status: from, allowedActions: conceptStatusMachine.allowedActions(from, reviewed) });
+        expect(error.reason).toBe(ErrorReason.TRANSITION_NOT_ALLOWED);
+        expect(error.details).toEqual({ status: from, action, allowedActions: conceptStatusMachine.allowedActions(from, reviewed) });
         refused++;
       }
     }

@@ -1,4 +1,4 @@
-import { conflict } from '@lexique/core';
+import { ErrorReason, refusal } from '@lexique/core';
 import { StateMachine } from '../review/state-machine';
 import { ConceptStatus } from './concept-status';
 
@@ -45,7 +45,7 @@ export function conceptEditMode(status: ConceptStatus): EditMode {
     case ConceptStatus.PUBLISHED:
       return EditMode.REVISION;
     case ConceptStatus.DEPRECATED:
-      throw conflict('A deprecated concept cannot be edited: restore it to a draft first', {
+      throw refusal(ErrorReason.TRANSITION_NOT_ALLOWED, 'A deprecated concept cannot be edited: restore it to a draft first', undefined, {
         status,
         allowedActions: [ConceptAction.RESTORE],
       });

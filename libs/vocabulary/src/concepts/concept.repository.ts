@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { PreparedQueries, PreparedStatement, preparedStatement, prefixedColumns } from '@lexique/database';
 import { CONCEPT_ROW_COLUMNS, conceptFromRow, ConceptRow } from './concept-row';
+import { CONCEPT_SNAPSHOT_SQL, ConceptSnapshot } from './concept-snapshot';
 import { ConceptStatus } from './concept-status';
 import { ConceptEntity } from './concept.entity';
 import { isVisible, Visibility, visibilityCondition } from './visibility';
@@ -59,6 +60,16 @@ export class ConceptRepository {
     return this.lookup(BY_ID, visibility, ids);
   }
 
+  /** Concepts as the change log records them, by id (whatever their status: callers have checked who may see them). */
+  async snapshots(ids: readonly string[]): Promise<Map<string, ConceptSnapshot>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; snapshot: ConceptSnapshot }[] = await this.concepts.manager.query(
+      `SELECT c.id, ${CONCEPT_SNAPSHOT_SQL} AS snapshot FROM concept c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.snapshot]));
+  }
+
   private async lookup(
     statements: { one: PreparedStatement; many: PreparedStatement },
     visibility: Visibility,
@@ -112,5 +123,19 @@ export class ConceptRepository {
       const concept = byId.get(row.c_id);
       return concept ? [{ ownerId: row.owner_id, concept }] : [];
     });
+  }
+
+  /**
+   * The highest number among a domain's codes written in digits only
+   * (FIN-0420 → 420) and the widest such number, whatever their status:
+   * a code stays taken by drafts and deprecated concepts alike.
+   */
+  async highestNumberedCode(domain: string): Promise<{ highest: string | null; width: number | null }> {
+    const [row]: { highest: string | null; width: number | null }[] = await this.concepts.manager.query(
+      `SELECT max(substr(code, length($1) + 2)::numeric)::text AS highest, max(length(code) - length($1) - 1) AS width
+       FROM concept WHERE domain_code = $1 AND substr(code, length($1) + 2) ~ '^[0-9]{1,12}$'`,
+      [domain],
+    );
+    return row;
   }
 }

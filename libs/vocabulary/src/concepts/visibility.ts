@@ -1,4 +1,5 @@
-import { Principal, Role } from '@lexique/core';
+import { AccessPolicy } from '@lexique/access';
+import { Principal } from '@lexique/core';
 import { PUBLIC_STATUSES } from './concept-status';
 
 /**
@@ -13,9 +14,8 @@ export interface Visibility {
 }
 
 export function visibilityOf(principal: Principal): Visibility {
-  if (principal.roles.includes(Role.ADMIN)) return { allStatuses: true, unpublishedDomains: [] };
-  const unpublishedDomains = principal.roles.includes(Role.STEWARD) ? principal.stewardDomains : [];
-  return { allStatuses: false, unpublishedDomains };
+  const domains = AccessPolicy.of(principal).unpublishedDomains;
+  return domains === 'all' ? { allStatuses: true, unpublishedDomains: [] } : { allStatuses: false, unpublishedDomains: [...domains] };
 }
 
 /** SQL condition over alias `alias`, with named parameters for TypeORM's query builder. */

@@ -60,7 +60,8 @@ export class DomainService {
           return codes.map((code) => counts.get(code) ?? 0);
         }),
         maintainers: new DataLoader(async (codes) => {
-          const byDomain = await this.domains.maintainers(codes, MAX_MAINTAINERS);
+          const readable = visibility.allStatuses ? null : visibility.unpublishedDomains;
+          const byDomain = await this.domains.maintainers(codes, MAX_MAINTAINERS, readable);
           return codes.map((code) => byDomain.get(code) ?? []);
         }),
       };

@@ -1,8 +1,8 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx } from '@lexique/access';
-import { canSeeUnpublished, RequestContext } from '@lexique/core';
+import { AccessPolicy, Ctx } from '@lexique/access';
+import { RequestContext } from '@lexique/core';
 import { ConceptEntity } from '../concepts/concept.entity';
-import { ConceptRevisionLoaders } from '../editing/concept-revision.loaders';
+import { ConceptRevisionLoaders } from '../review/concept-revision.loaders';
 import { HistoryService } from '../history/history.service';
 
 /** Review-side fields of Concept: its pending revision and its history. */
@@ -15,7 +15,7 @@ export class ConceptReviewFieldResolver {
 
   @ResolveField()
   pendingRevision(@Ctx() ctx: RequestContext, @Parent() concept: ConceptEntity) {
-    if (!canSeeUnpublished(ctx.principal, concept.domainCode)) return null;
+    if (!AccessPolicy.of(ctx.principal).mayReadUnpublished(concept.domainCode)) return null;
     return this.revisions.for(ctx).load(concept.id);
   }
 

@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@lexique/access';
 import { RequestContext, Role } from '@lexique/core';
 import type { Gql } from '@lexique/core';
+import { ConceptAction } from '../concepts/concept-status.machine';
 import { ConceptEditingService } from '../editing/concept-editing.service';
 import { ConceptReviewService } from '../editing/concept-review.service';
 import { DomainEditingService } from '../editing/domain-editing.service';
@@ -77,6 +78,24 @@ export class StewardshipMutationResolver {
     @Args('reason') reason?: string,
   ) {
     return this.review.restore(ctx, code, version, reason);
+  }
+
+  @Mutation()
+  @Allow(Role.STEWARD)
+  submitConcepts(@Ctx() ctx: RequestContext, @Args('items') items: Gql.ConceptVersionInput[], @Args('reason') reason?: string) {
+    return this.review.many(ctx, ConceptAction.SUBMIT, items, reason);
+  }
+
+  @Mutation()
+  @Allow(Role.STEWARD)
+  approveConcepts(@Ctx() ctx: RequestContext, @Args('items') items: Gql.ConceptVersionInput[], @Args('reason') reason?: string) {
+    return this.review.many(ctx, ConceptAction.APPROVE, items, reason);
+  }
+
+  @Mutation()
+  @Allow(Role.STEWARD)
+  rejectConcepts(@Ctx() ctx: RequestContext, @Args('items') items: Gql.ConceptVersionInput[], @Args('reason') reason: string) {
+    return this.review.many(ctx, ConceptAction.REJECT, items, reason);
   }
 
   @Mutation()

@@ -4,12 +4,14 @@ import { RequestContext, Role } from '@lexique/core';
 import type { Gql } from '@lexique/core';
 import { ConceptService } from '../concepts/concept.service';
 import { DomainService } from '../domains/domain.service';
+import { ConceptCodeService } from '../editing/concept-code.service';
 
 @Resolver()
 export class VocabularyQueryResolver {
   constructor(
     private readonly conceptService: ConceptService,
     private readonly domainService: DomainService,
+    private readonly codes: ConceptCodeService,
   ) {}
 
   @Query()
@@ -40,5 +42,11 @@ export class VocabularyQueryResolver {
     @Args('after') after?: string,
   ) {
     return this.conceptService.list(ctx, filter, first, after);
+  }
+
+  @Query()
+  @Allow(Role.STEWARD)
+  nextConceptCode(@Ctx() ctx: RequestContext, @Args('domain') domain: string) {
+    return this.codes.nextCode(ctx, domain);
   }
 }

@@ -1,4 +1,5 @@
-import { canSeeUnpublished, Principal } from '@lexique/core';
+import { AccessPolicy } from '@lexique/access';
+import { Principal } from '@lexique/core';
 import { ChangeEntityType, ChangeRow } from '@lexique/database';
 import { PUBLIC_STATUSES } from '../concepts/concept-status';
 
@@ -18,7 +19,7 @@ const REVIEW_ACTIONS = new Set(['PROPOSE_REVISION', 'REJECT_REVISION']);
  * Domains and systems are public: their changes are shown as they are.
  */
 export function visibleChange(principal: Principal, row: ChangeRow): ChangeRow | null {
-  if (!REVIEWED.has(row.entityType) || canSeeUnpublished(principal, row.domain ?? '')) return row;
+  if (!REVIEWED.has(row.entityType) || AccessPolicy.of(principal).mayReadUnpublished(row.domain)) return row;
   if (REVIEW_ACTIONS.has(row.action)) return null;
   const before = publicSnapshot(row.before);
   const after = publicSnapshot(row.after);

@@ -1,4 +1,4 @@
-import { conflict } from '@lexique/core';
+import { ErrorReason, refusal } from '@lexique/core';
 
 /** What the transitions of a workflow may depend on besides the current status. */
 export interface ReviewPolicy {
@@ -30,15 +30,17 @@ export class StateMachine<S extends string, A extends string> {
     return [...new Set(this.applicable(from, policy).map((t) => t.action))];
   }
 
-  /** The status reached by `action` from `from`; a CONFLICT naming the allowed actions when the transition is not in the table. */
+  /** The status reached by `action` from `from`; TRANSITION_NOT_ALLOWED naming the allowed actions when the table has no such transition. */
   next(from: S, action: A, policy: ReviewPolicy): S {
     const transition = this.applicable(from, policy).find((t) => t.action === action);
     if (!transition) {
       const allowed = this.allowedActions(from, policy);
-      throw conflict(
+      throw refusal(
+        ErrorReason.TRANSITION_NOT_ALLOWED,
         `A ${this.subject} in status ${from} cannot be ${describe(action)}` +
           (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (no action is allowed)'),
-        { status: from, allowedActions: allowed },
+        undefined,
+        { status: from, action, allowedActions: allowed },
       );
     }
     return transition.to;

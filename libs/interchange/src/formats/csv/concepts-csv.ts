@@ -7,7 +7,7 @@ import { csvLine, CsvRow, joinValues, readCsv, splitValues } from './csv-rows';
 const LOCALIZED = ['prefLabel', 'altLabels', 'definition', 'scopeNote'] as const;
 /** Multi-valued fields: values separated by `|`. */
 const LISTS = ['acronyms', 'hiddenLabels', 'broader', 'related'] as const;
-const SINGLE = ['code', 'domain', 'status', 'source', 'replacedBy'] as const;
+const SINGLE = ['code', 'domain', 'status', 'source', 'replacedBy', 'version'] as const;
 
 /** The columns written on export, in order. */
 export const CONCEPT_CSV_COLUMNS = [
@@ -24,6 +24,7 @@ export const CONCEPT_CSV_COLUMNS = [
   'broader',
   'related',
   'replacedBy',
+  'version',
 ];
 
 /** Exports use `;` (what French spreadsheets expect) and a byte order mark so that Excel reads UTF-8. */
@@ -45,10 +46,12 @@ function columnOf(name: string): Column | null {
 
 /**
  * One concept per row. A column left out keeps that field of existing
- * concepts; a present column replaces it (an empty cell clears it). The
- * languages of a localized field go together: a file with `prefLabel@fr`
- * and no `prefLabel@en` clears English preferred labels. New concepts need
+ * concepts; a present column replaces it (an empty cell clears it). Each
+ * language is its own column: a file with `prefLabel@fr` and no
+ * `prefLabel@en` keeps English preferred labels. New concepts need
  * `prefLabel@fr`; a file of acronyms only (`code;domain;acronyms`) is fine.
+ * A `version` column, as exports write it, makes the import refuse rows
+ * changed in the dictionary since the file was exported.
  */
 export const readConceptsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
@@ -86,12 +89,13 @@ function conceptOfRow(row: CsvRow, header: string[], columns: Column[], defaultD
     };
   }
   const record: Partial<ConceptRecord> & { code: string } = { code: '', domain: defaultDomain };
-  const localized: Record<string, Record<string, string>> = {};
+  // an empty cell is null: it clears that language, where an absent column keeps it
+  const localized: Record<string, Record<string, string | null>> = {};
   columns.forEach((column, i) => {
     const cell = row.cells[i].trim();
     if ('lang' in column) {
       localized[column.field] ??= {};
-      if (cell) localized[column.field][column.lang] = cell;
+      localized[column.field][column.lang] = cell || null;
       return;
     }
     switch (column.field) {
@@ -110,11 +114,14 @@ function conceptOfRow(row: CsvRow, header: string[], columns: Column[], defaultD
       case 'status':
         record[column.field] = cell;
         break;
+      case 'version':
+        record.version = cell === '' ? null : Number(cell);
+        break;
     }
   });
   for (const [field, values] of Object.entries(localized)) {
     if (field === 'altLabels') {
-      record.altLabels = Object.fromEntries(Object.entries(values).map(([lang, cell]) => [lang, splitValues(cell)]));
+      record.altLabels = Object.fromEntries(Object.entries(values).map(([lang, cell]) => [lang, cell === null ? null : splitValues(cell)]));
     } else {
       record[field as 'prefLabel' | 'definition' | 'scopeNote'] = values;
     }
@@ -142,6 +149,7 @@ export function conceptCsvRow(concept: ConceptRecord): string {
       joinValues(concept.broader),
       joinValues(concept.related),
       concept.replacedBy ?? '',
+      concept.version === undefined || concept.version === null ? '' : String(concept.version),
     ],
     CSV_EXPORT_DELIMITER,
   );
