@@ -109,7 +109,7 @@ export function aims(r: BenchReport): AimResult[] {
     ),
     {
       aim: 'API memory < 500 MB with 1,000,000 mappings',
-      measured: `${r.apiPeakMb.toFixed(0)} MB peak with ${r.options.dataset.mappings.toLocaleString('en')} mappings`,
+      measured: `${r.apiPeakMb.toFixed(0)} MB peak with ${demo ? 'the demo dictionary' : `${r.options.dataset.mappings.toLocaleString('en')} mappings`}`,
       met: fullSize ? r.apiPeakMb < 500 : null,
     },
   ];
