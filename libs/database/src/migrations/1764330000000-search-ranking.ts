@@ -1,6 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { SEARCH_DOCUMENT_REFRESH_V1 } from './1764300300000-search';
 
+/** French stop words, folded, as query-text.ts drops them from queries. */
+const STOP_WORDS =
+  '\\m(a|au|aux|avec|ce|ces|d|dans|de|des|du|elle|en|et|eux|il|je|l|la|le|les|leur|lui|m|ma|mais|me|meme|mes|moi|mon|ne|nos|notre|nous|' +
+  'on|ou|par|pas|pour|qu|que|qui|s|sa|se|ses|son|sur|t|ta|te|tes|toi|ton|tu|un|une|vos|votre|vous|y)\\M';
+
 /**
  * The search projection for the ranking rules agents rely on (see the
  * PostgreSQL engine in libs/search):
@@ -10,19 +15,15 @@ import { SEARCH_DOCUMENT_REFRESH_V1 } from './1764300300000-search';
  *   (preferred, alternative, hidden, legacy) or code ranks first and is found
  *   by the index; `pref_key` is the preferred label's, for "labels starting
  *   with what is typed".
- * - field vectors hold each word twice: as written (folded, singular) with
- *   weight A, and as its French stem with weight D. A word typed as such or as
+ * - field vectors hold each word twice: as written (folded, singular, stop
+ *   words left out) with weight A, and as its French stem with weight D; codes,
+ *   acronyms and local codes as written, weight B. A word typed as such or as
  *   the start of a word then ranks before one that only shares a stem
  *   ("gradi" starts "Gradignan"; its stem is that of "Grade").
  * - `search_query` and its kin build a search's tsqueries from its words
  *   with immutable functions of the parameters, so that the planner sees the
  *   query and estimates how many documents match.
  */
-/** French stop words, folded, as query-text.ts drops them from queries. */
-const STOP_WORDS =
-  '\\m(a|au|aux|avec|ce|ces|d|dans|de|des|du|elle|en|et|eux|il|je|l|la|le|les|leur|lui|m|ma|mais|me|meme|mes|moi|mon|ne|nos|notre|nous|' +
-  'on|ou|par|pas|pour|qu|que|qui|s|sa|se|ses|son|sur|t|ta|te|tes|toi|ton|tu|un|une|vos|votre|vous|y)\\M';
-
 export class SearchRanking1764330000000 implements MigrationInterface {
   name = 'SearchRanking1764330000000';
 

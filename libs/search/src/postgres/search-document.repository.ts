@@ -82,8 +82,9 @@ const VISIBLE = `(d.status = ANY($6::text[]) OR (d.status = ANY($7::text[]) AND 
  *   as tsqueries built by immutable functions of the parameters (see
  *   search-terms.ts). In the documents' vectors, weight A marks label words as
  *   written, B codes, acronyms and local codes, D French stems.
- * - match: every word somewhere, or the whole query as a label or code; at
- *   most MATCH_BOUND + 1 read, in table order.
+ * - match: every word somewhere, or the whole query as a label or code; in
+ *   the small in-row label vector first, in the rest only while the bound is
+ *   not reached; at most MATCH_BOUND + 1 read.
  * - shortlist: the matches, and for a broader result what the indexes find
  *   directly (the whole query as a key, preferred labels starting with it),
  *   ranked roughly from in-row fields; the best SHORTLIST go on.
