@@ -3,8 +3,11 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, dropTestDatabase } from '../support/test-server';
 import { DEFAULT_DATASET } from './dataset/generate';
 import { BENCH_API_ENV } from './suite/api-process';
-import { BenchOptions, BenchReport, machine, measure, measureImports, prepareDatabase } from './suite/bench';
+import { BenchOptions, BenchReport, machine, measure, measureImports, measureReadsDuringImport, prepareDatabase } from './suite/bench';
+import { generatedInputs } from './suite/inputs';
 import { aims, markdown } from './suite/report';
+import { postgresFloor, searchWorkloads } from './suite/search-workloads';
+import { workloads } from './suite/workload';
 
 /**
  * A smoke run of `npm run bench` on a tiny data set, with the API in this
@@ -30,21 +33,39 @@ describe('benchmark suite (smoke run on a tiny data set)', () => {
     const prepared = await prepareDatabase(t.databaseUrl, options.dataset, () => undefined);
     expect(prepared.changes).toBe(300);
     const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const inputs = generatedInputs(options.dataset);
     const measured = await measure(
       { url: `http://127.0.0.1:${port}`, pid: process.pid, databaseUrl: t.databaseUrl },
       options,
       () => undefined,
+      async (client, pool) =>
+        workloads({ client, pool, inputs, searches: await searchWorkloads('postgresql', inputs.searches, client, postgresFloor(pool)) }),
+    );
+    const target = { url: `http://127.0.0.1:${port}`, databaseUrl: t.databaseUrl };
+    const importWhileReading = await measureReadsDuringImport(
+      target,
+      options.importWhileReading!,
+      () => undefined,
+      (client, pool) => workloads({ client, pool, inputs, searches: [] }),
     );
     const importUrl = await createTestDatabase();
     const imports = await measureImports(importUrl, options.imports!, () => undefined).finally(() => dropTestDatabase(importUrl));
-    const report: BenchReport = { date: new Date().toISOString(), machine: machine(), options, ...prepared, ...measured, imports };
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      options,
+      ...prepared,
+      ...measured,
+      importWhileReading,
+      imports,
+    };
 
     const names = [
       'empty query { __typename }',
       'concept by code',
-      'search: short prefixes',
-      'search: full words',
-      'search: typos',
+      'search on postgresql: short prefixes',
+      'search on postgresql: full words',
+      'search on postgresql: typos',
       'translate',
       'translateBatch 1,000 codes',
       'translateBatch 10,000 codes',
@@ -83,6 +104,7 @@ describe('benchmark suite (smoke run on a tiny data set)', () => {
     const table = markdown(report);
     for (const name of names) expect(table).toContain(`| ${name} | `);
     expect(table).toContain('| Import while reading (CLI: 300 concepts');
-    expect(aims(report).map((a) => a.met === null)).toEqual([true, false, false, false, false, true, true, true]);
+    // judged here: translation, batches and lookups; search aims need 100,000 concepts, the demo dictionary or Meilisearch
+    expect(aims(report).map((a) => a.met === null)).toEqual([true, true, true, true, true, false, false, false, false, true, true, true]);
   });
 });

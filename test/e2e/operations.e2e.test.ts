@@ -7,10 +7,13 @@ describe('operations endpoints (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('reports health with the database state', async () => {
+  it('reports health with the database and search states', async () => {
     const response = await t.http().get('/health');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' }, search: { status: 'up', engine: 'postgresql', answering: 'postgresql' } },
+    });
   });
 
   it('exposes Prometheus metrics with GraphQL latency per operation and the database pool', async () => {

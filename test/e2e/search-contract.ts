@@ -16,7 +16,7 @@ export interface SearchContractTarget {
 
 const SEARCH = `query Search($q: String!, $filter: SearchFilter, $first: Int, $offset: Int) {
   search(query: $q, filter: $filter, first: $first, offset: $offset) {
-    total totalIsEstimate tookMs engine
+    total totalIsEstimate tookMs engine degraded
     hits { score matchedOn highlight concept { code status prefLabel replacedBy { code } } }
     facets { domains { value count } statuses { value count } systems { value count } }
   }
@@ -72,6 +72,7 @@ export function searchContract(target: SearchContractTarget) {
     it('says which engine answered, how long it took and how many concepts match', async () => {
       const result = await search('budget');
       expect(result.engine).toBe(target.engine);
+      expect(result.degraded).toBe(false);
       expect(result.tookMs).toBeGreaterThanOrEqual(0);
       expect(result.total).toBeGreaterThanOrEqual(result.hits.length);
       expect(result.hits.length).toBeGreaterThan(3);
@@ -246,6 +247,23 @@ export function searchContract(target: SearchContractTarget) {
       const result = await search(q);
       expect(result.total).toBeGreaterThanOrEqual(0);
       expect(JSON.stringify(result)).not.toMatch(/DRAFT/);
+    });
+
+    it.each([
+      ['a NUL character', '\u0000abc'],
+      ['a NUL character after a word', 'budget\u0000'],
+      ['a lone high surrogate', 'budget \uD800'],
+      ['a lone low surrogate', 'bu\uDC00dget'],
+    ])('takes a query holding %s as text no concept holds: it matches nothing', async (_, q) => {
+      const result = await search(q);
+      expect(result).toMatchObject({ total: 0, hits: [], engine: target.engine, degraded: false });
+    });
+
+    it('takes a filter holding text PostgreSQL cannot store as matching nothing', async () => {
+      for (const value of ['FIN\u0000', '\uD83D']) {
+        expect(await search('budget', { filter: { domains: [value] } })).toMatchObject({ total: 0, hits: [] });
+        expect(await search('budget', { filter: { systems: [value] } })).toMatchObject({ total: 0, hits: [] });
+      }
     });
 
     it('takes filter values as plain text', async () => {

@@ -1,31 +1,32 @@
-import { MeiliIndexerRunner, MeiliReindexService } from '@lexique/search';
+import { MeiliIndexerRunner } from '@lexique/search';
 import { untilChangesReadable } from '../support/change-log';
+import { dropIndexes, meiliClient, meiliTarget, skipped, testIndex } from '../support/meilisearch';
 import { startTestApp, TestApp } from '../support/test-app';
 import { searchContract } from './search-contract';
 
 /**
- * The same contract on Meilisearch. No Meilisearch server can run where this
- * project is built: the suite runs when MEILI_HOST points at one and says so
- * plainly otherwise.
+ * The same contract on a real Meilisearch (MEILI_HOST): the index is built
+ * from the seeded PostgreSQL by the API's own indexer, then followed.
  */
-const host = process.env.MEILI_HOST;
+const target = meiliTarget();
 let t: TestApp;
 
-if (!host) {
-  process.stdout.write(
-    'Meilisearch contract suite SKIPPED: set MEILI_HOST (and MEILI_API_KEY if needed) to run it against a Meilisearch server.\n',
-  );
+if (!target) {
+  skipped('Meilisearch contract suite', 'set MEILI_HOST (and MEILI_API_KEY) to run it against a Meilisearch server');
   describe.skip('search contract (meilisearch): skipped, MEILI_HOST is not set', () => {
     it('needs a Meilisearch server', () => undefined);
   });
 } else {
+  const index = testIndex('contract');
   beforeAll(async () => {
-    const index = `lexique_test_${process.pid}_${Date.now()}`;
-    t = await startTestApp({ env: { MEILI_HOST: host, MEILI_API_KEY: process.env.MEILI_API_KEY ?? '', MEILI_INDEX: index } });
+    t = await startTestApp({ env: { MEILI_HOST: target.host, MEILI_API_KEY: target.apiKey, MEILI_INDEX: index } });
     await untilChangesReadable(t.databaseUrl);
-    await t.app.get(MeiliReindexService).rebuild();
-  }, 120_000);
-  afterAll(() => t?.close());
+    await t.app.get(MeiliIndexerRunner).catchUp(); // builds the index: it has never been
+  }, 300_000);
+  afterAll(async () => {
+    await t?.close();
+    await dropIndexes(await meiliClient(target), index);
+  });
 
   searchContract({
     engine: 'meilisearch',

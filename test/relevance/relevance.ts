@@ -74,15 +74,36 @@ export async function measureRelevance(t: TestApp, queries = labelledQueries()):
 export function formatRelevance(report: RelevanceReport): string {
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
   const line = (m: CategoryMeasure) =>
-    `${m.category.padEnd(14)} ${String(m.queries).padStart(7)} ${pct(m.recallAt1)} ${pct(m.recallAt3)} ${m.mrr.toFixed(3).padStart(6)}`;
+    `${m.category.padEnd(19)} ${String(m.queries).padStart(7)} ${pct(m.recallAt1)} ${pct(m.recallAt3)} ${m.mrr.toFixed(3).padStart(6)}`;
   return [
     `Relevance on the demo vocabulary (engine: ${report.engine})`,
-    `${'category'.padEnd(14)} queries   rec@1   rec@3    MRR`,
+    `${'category'.padEnd(19)} queries   rec@1   rec@3    MRR`,
     ...report.categories.map(line),
     line(report.overall),
     ...report.misses.map(
       (miss) =>
         `  not first: "${miss.query.query}" → ${miss.query.expected} ranked ${miss.rank ?? 'absent'} (top: ${miss.top.join(', ') || 'none'})`,
     ),
+  ].join('\n');
+}
+
+/** Both engines side by side, category by category (recall@1, recall@3, MRR). */
+export function formatComparison(reports: RelevanceReport[]): string {
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+  const header = `${'category'.padEnd(19)} ${'queries'.padStart(7)} ` + reports.map((r) => `| ${r.engine.padEnd(23)}`).join(' ');
+  const sub = `${''.padEnd(19)} ${''.padStart(7)} ` + reports.map(() => `|   rec@1   rec@3    MRR`).join(' ');
+  const line = (category: string) => {
+    const measures = reports.map((r) => (category === 'all' ? r.overall : r.categories.find((c) => c.category === category)!));
+    return (
+      `${category.padEnd(19)} ${String(measures[0].queries).padStart(7)} ` +
+      measures.map((m) => `| ${pct(m.recallAt1)} ${pct(m.recallAt3)} ${m.mrr.toFixed(3).padStart(6)}`).join(' ')
+    );
+  };
+  return [
+    'Relevance on the demo vocabulary, both engines',
+    header,
+    sub,
+    ...reports[0].categories.map((c) => line(c.category)),
+    line('all'),
   ].join('\n');
 }

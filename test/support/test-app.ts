@@ -32,6 +32,8 @@ export interface TestApp {
  * The real API on its own database (seeded with the demo dictionary unless
  * `seed: false`). `embedded: true` configures it as the embedded demo (no
  * DATABASE_URL in its settings), while it still uses the test database.
+ * Given `databaseUrl`, it is a second process's view of another app's
+ * database (neither seeded nor dropped by this one).
  */
 export async function startTestApp(
   options: {
@@ -40,9 +42,12 @@ export async function startTestApp(
     embedded?: boolean;
     /** Receives the API's log lines, as JSON, from level debug. */
     logLines?: (line: string) => void;
+    /** Another app's database, seen by a second process (neither seeded nor dropped by this one). */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const shared = options.databaseUrl !== undefined;
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   // anonymous reading on, as in the demo, unless a test turns it off; rate limits out of the way
   // of tests that search or upload many times from one address, unless a test sets them
   const config = loadConfig({
@@ -56,7 +61,7 @@ export async function startTestApp(
   });
   const app = await createApp(config, databaseUrl, options.logLines ? new StructuredLogger('json', 'debug', options.logLines) : false);
   await app.init();
-  if (options.seed !== false) await app.get(DemoDataService).seed(systemContext('test-seed'));
+  if (options.seed !== false && !shared) await app.get(DemoDataService).seed(systemContext('test-seed'));
   const server = app.getHttpServer();
   const metrics = app.get(QueryMetrics);
   return {
@@ -73,7 +78,7 @@ export async function startTestApp(
     queryCount: () => metrics.total,
     async close() {
       await app.close();
-      await dropTestDatabase(databaseUrl);
+      if (!shared) await dropTestDatabase(databaseUrl);
     },
   };
 }

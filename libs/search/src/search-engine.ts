@@ -18,6 +18,16 @@ export interface StatusScope {
   unpublishedDomains: string[] | 'all';
 }
 
+/** What the caller asked for besides the hits' concepts: an engine may leave out the rest. */
+export interface SearchNeeds {
+  total: boolean;
+  facets: boolean;
+  /** `matchedOn` and `highlight` of the hits. */
+  matchDetails: boolean;
+}
+
+export const EVERYTHING: SearchNeeds = { total: true, facets: true, matchDetails: true };
+
 /** A validated search, as every engine receives it. */
 export interface SearchQuery {
   /** The query as typed, trimmed. */
@@ -27,6 +37,8 @@ export interface SearchQuery {
   scope: StatusScope;
   limit: number;
   offset: number;
+  /** Everything when absent. */
+  needs?: SearchNeeds;
 }
 
 export interface EngineHit {

@@ -1,19 +1,22 @@
 import { badInput, Principal, Role } from '@lexique/core';
 import type { Gql } from '@lexique/core';
 import { ConceptStatus, PUBLIC_STATUSES } from '@lexique/vocabulary';
-import { SearchQuery, StatusScope } from './search-engine';
+import { SearchNeeds, SearchQuery, StatusScope } from './search-engine';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_SEARCH_PAGE = 100;
 export const DEFAULT_SEARCH_PAGE = 20;
 const DEFAULT_STATUSES = [ConceptStatus.PUBLISHED, ConceptStatus.DEPRECATED];
 const MAX_FILTER_VALUES = 50;
+// code units, not code points: a high surrogate not followed by a low one, or a low one not preceded by a high one
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface SearchArguments {
   query: string;
   filter?: Gql.SearchFilter | null;
   first?: number | null;
   offset?: number | null;
+  needs?: SearchNeeds;
 }
 
 function filterValues(values: readonly string[] | null | undefined, field: string): string[] | undefined {
@@ -36,6 +39,20 @@ export function statusScope(principal: Principal, requested: readonly ConceptSta
   };
 }
 
+/**
+ * Whether a text can be stored at all: PostgreSQL refuses the NUL character,
+ * and a lone surrogate is no character. No concept holds such a text, so a
+ * search for it (or filtered by it) matches nothing, and is never sent on.
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\0') && !LONE_SURROGATE.test(text);
+}
+
+/** Whether every text of a search can be stored (see isStorableText). */
+export function searchesStorableText(query: Pick<SearchQuery, 'text' | 'domains' | 'systems'>): boolean {
+  return [query.text, ...(query.domains ?? []), ...(query.systems ?? [])].every(isStorableText);
+}
+
 /** Checks the arguments at the edge: bad input changes nothing and names the argument. */
 export function searchQueryOf(principal: Principal, args: SearchArguments): SearchQuery {
   const text = (args.query ?? '').trim();
@@ -53,5 +70,6 @@ export function searchQueryOf(principal: Principal, args: SearchArguments): Sear
     scope: statusScope(principal, args.filter?.statuses),
     limit,
     offset,
+    needs: args.needs,
   };
 }

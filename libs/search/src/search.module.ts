@@ -9,10 +9,13 @@ import { MeiliSearchEngine } from './meili/meili-search.engine';
 import { MeilisearchGateway } from './meili/meilisearch.gateway';
 import { SearchCheckpointRepository } from './meili/search-checkpoint.repository';
 import { SearchDocumentSource } from './meili/search-document.source';
+import { SearchIndexLock } from './meili/search-index-lock';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { SearchDocumentRepository } from './postgres/search-document.repository';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine';
 import { SearchMetrics } from './search.metrics';
+import { SearchFailover } from './search-failover';
+import { SearchHealth } from './search-health';
 import { SearchService } from './search.service';
 
 const gatewayProvider: Provider = {
@@ -28,6 +31,13 @@ const engineProvider: Provider = {
   inject: [LEXIQUE_CONFIG, MEILI_GATEWAY, PostgresSearchEngine],
   useFactory: (config: LexiqueConfig, gateway: MeiliGateway | null, postgres: PostgresSearchEngine): SearchEngine =>
     gateway ? new MeiliSearchEngine(gateway, config.meiliIndex) : postgres,
+};
+
+/** PostgreSQL answers when the chosen engine cannot. */
+const failoverProvider: Provider = {
+  provide: SearchFailover,
+  inject: [SEARCH_ENGINE, PostgresSearchEngine],
+  useFactory: (engine: SearchEngine, postgres: PostgresSearchEngine) => new SearchFailover(engine, postgres),
 };
 
 export interface SearchModuleOptions {
@@ -46,15 +56,26 @@ export class SearchModule {
         PostgresSearchEngine,
         gatewayProvider,
         engineProvider,
+        failoverProvider,
         SearchCheckpointRepository,
         SearchDocumentSource,
         MeiliReindexService,
+        SearchIndexLock,
         SearchMetrics,
         SearchService,
+        SearchHealth,
         SearchQueryResolver,
         ...(options.indexer ? [MeiliIndexerRunner] : []),
       ],
-      exports: [SearchService, SEARCH_ENGINE, MeiliReindexService, SearchMetrics, ...(options.indexer ? [MeiliIndexerRunner] : [])],
+      exports: [
+        SearchService,
+        SearchHealth,
+        SEARCH_ENGINE,
+        SearchFailover,
+        MeiliReindexService,
+        SearchMetrics,
+        ...(options.indexer ? [MeiliIndexerRunner] : []),
+      ],
     };
   }
 }

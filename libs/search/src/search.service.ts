@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@lexique/core';
 import { ConceptEntity, ConceptLoaders } from '@lexique/vocabulary';
-import { EngineHit, EngineResult, SEARCH_ENGINE, SearchEngine } from './search-engine';
-import { SearchArguments, searchQueryOf } from './search-request';
+import { EngineHit, EngineResult } from './search-engine';
+import { SearchFailover } from './search-failover';
+import { SearchArguments, searchesStorableText, searchQueryOf } from './search-request';
 
 export interface SearchHitView extends Omit<EngineHit, 'conceptId'> {
   concept: ConceptEntity;
@@ -13,22 +14,28 @@ export interface SearchResultView {
   totalIsEstimate: boolean;
   tookMs: number;
   engine: string;
+  degraded: boolean;
   hits: SearchHitView[];
   facets: EngineResult['facets'];
 }
 
+const NOTHING: EngineResult = { total: 0, totalIsEstimate: false, hits: [], facets: { domains: [], statuses: [], systems: [] } };
+
 @Injectable()
 export class SearchService {
   constructor(
-    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly engines: SearchFailover,
     private readonly loaders: ConceptLoaders,
   ) {}
 
   async search(ctx: RequestContext, args: SearchArguments): Promise<SearchResultView> {
     const started = process.hrtime.bigint();
     const query = searchQueryOf(ctx.principal, args);
-    const result = await this.engine.search(query);
-    // Concepts are read through the caller's loader: what they may not see is dropped, never shown.
+    const { result, engine, degraded } = searchesStorableText(query)
+      ? await this.engines.search(query)
+      : { result: NOTHING, ...this.engines.answering() };
+    // Concepts are read through the caller's loader: what they may not see (an
+    // index a moment behind a write, a status changed since) is dropped, never shown.
     const concepts = await this.loaders.for(ctx).byId.loadMany(result.hits.map((hit) => hit.conceptId));
     const hits = result.hits.flatMap(({ conceptId: _, ...hit }, i) => {
       const concept = concepts[i];
@@ -39,7 +46,8 @@ export class SearchService {
       total: result.total,
       totalIsEstimate: result.totalIsEstimate,
       tookMs: Math.round(tookMs * 100) / 100,
-      engine: this.engine.name,
+      engine,
+      degraded,
       hits,
       facets: result.facets,
     };

@@ -7,10 +7,15 @@ import { MemorySampler } from './api-process';
 import { BenchHttpClient } from './http-client';
 import { ImportWhileReadingReport, measureImportWhileReading } from './import-while-reading';
 import { LoadFigures, runLoad } from './load';
-import { Workload, workloads } from './workload';
+import { EngineName } from './search-workloads';
+import { Workload } from './workload';
 
 export interface BenchOptions {
   dataset: DatasetOptions;
+  /** The demo dictionary (442 concepts) instead of the generated data set. */
+  demo?: boolean;
+  /** Search on Meilisearch too, on this server (MEILI_HOST, MEILI_API_KEY). */
+  meili?: { host: string; apiKey: string };
   concurrency: number[];
   /** Requests per scenario at weight 1 (batches and the feed send fewer, see Workload.weight). */
   requests: number;
@@ -26,6 +31,7 @@ export interface BenchOptions {
 export interface ScenarioReport {
   name: string;
   kind: Workload['kind'];
+  engine?: EngineName;
   concurrency: number;
   /** Clients actually used: fewer than `concurrency` when the scenario sends fewer requests. */
   clients: number;
@@ -45,6 +51,17 @@ export interface ImportReport {
   peakRssMb: number;
 }
 
+/** The Meilisearch index: built from scratch by the API's indexer, then following a large import. */
+export interface IndexingReport {
+  documents: number;
+  /** From the API process's start to the index built and caught up. */
+  buildSeconds: number;
+  importChanges: number;
+  importSeconds: number;
+  /** From the import's commit to the index holding every change. */
+  catchUpSeconds: number;
+}
+
 export interface BenchReport {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
@@ -55,6 +72,7 @@ export interface BenchReport {
   imports: ImportReport[];
   importWhileReading?: ImportWhileReadingReport | null;
   apiPeakMb: number;
+  indexing?: IndexingReport;
 }
 
 /**
@@ -79,18 +97,20 @@ export async function prepareDatabase(databaseUrl: string, dataset: DatasetOptio
   }
 }
 
-/** Runs every workload at every concurrency against the API at `url`, whose process is `pid`. */
+/** Runs every workload of `build` at every concurrency against the API at `url`, whose process is `pid`. */
 export async function measure(
   target: { url: string; pid: number; databaseUrl: string },
   options: BenchOptions,
   log: (line: string) => void,
-): Promise<{ scenarios: ScenarioReport[]; importWhileReading: ImportWhileReadingReport | null; apiPeakMb: number }> {
+  build: (client: BenchHttpClient, pool: Pool) => Promise<Workload[]>,
+): Promise<{ scenarios: ScenarioReport[]; apiPeakMb: number }> {
   const pool = new Pool({ connectionString: target.databaseUrl, max: Math.min(50, Math.max(...options.concurrency)) });
   const memory = new MemorySampler(target.pid);
   const client = new BenchHttpClient(target.url, Math.max(...options.concurrency));
   try {
-    const all = await workloads({ client, pool, dataset: options.dataset });
-    const list = all.filter((w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)));
+    const list = (await build(client, pool)).filter(
+      (w) => w.kind === 'ceiling' || !options.only || options.only.some((part) => w.name.includes(part)),
+    );
     // warm the API's and the database's caches before the first figure
     for (const w of list) await runLoad(w.api, 1, Math.max(2, Math.round(10 * w.weight)));
     const scenarios: ScenarioReport[] = [];
@@ -105,7 +125,7 @@ export async function measure(
         const apiPeakMb = memory.take();
         const pg = w.pg ? await runLoad(w.pg, clients, requests) : null;
         if (w.kind === 'ceiling') ceilingRps = api.requestsPerSecond;
-        scenarios.push({ name: w.name, kind: w.kind, concurrency, clients, api, pg, ceilingRps, apiPeakMb });
+        scenarios.push({ name: w.name, kind: w.kind, engine: w.engine, concurrency, clients, api, pg, ceilingRps, apiPeakMb });
         log(
           `  ${w.name} × ${clients}: p50 ${api.p50.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms, ${api.requestsPerSecond.toFixed(0)} req/s, ${api.errors} errors` +
             (pg ? `; pg p50 ${pg.p50.toFixed(1)} ms` : '') +
@@ -113,14 +133,29 @@ export async function measure(
         );
       }
     }
-    // last: it adds concepts to the measured database
-    const importWhileReading =
-      options.importWhileReading && (!options.only || options.only.some((part) => 'import while reading'.includes(part)))
-        ? await measureImportWhileReading(target, all, options.importWhileReading, log)
-        : null;
-    return { scenarios, importWhileReading, apiPeakMb: memory.overallPeak };
+    return { scenarios, apiPeakMb: memory.overallPeak };
   } finally {
     memory.stop();
+    client.close();
+    await pool.end();
+  }
+}
+
+/**
+ * Lookups on the API while the CLI, then an upload, imports concepts into its
+ * database. Last on that database: it adds concepts to it.
+ */
+export async function measureReadsDuringImport(
+  target: { url: string; databaseUrl: string },
+  options: NonNullable<BenchOptions['importWhileReading']>,
+  log: (line: string) => void,
+  build: (client: BenchHttpClient, pool: Pool) => Promise<Workload[]>,
+): Promise<ImportWhileReadingReport> {
+  const pool = new Pool({ connectionString: target.databaseUrl, max: options.clients * 2 });
+  const client = new BenchHttpClient(target.url, options.clients * 2);
+  try {
+    return await measureImportWhileReading(target, await build(client, pool), options, log);
+  } finally {
     client.close();
     await pool.end();
   }

@@ -1,9 +1,10 @@
 import { Pool } from 'pg';
 import { Role } from '@lexique/core';
 import { bearer } from '../../support/auth';
-import { benchQueries, DatasetOptions, generateConcepts, generateSystems } from '../dataset/generate';
 import { BenchHttpClient } from './http-client';
+import { BenchInputs } from './inputs';
 import { Operation } from './load';
+import type { EngineName } from './search-workloads';
 
 /**
  * What the bench asks, and the floor of each request: the same work done
@@ -17,17 +18,11 @@ export interface Workload {
   weight: number;
   /** Single lookups are held against the empty query's rate, batches against the `pg` floor's latency. */
   kind: 'ceiling' | 'single' | 'search' | 'batch' | 'feed';
+  /** For searches, the engine the API was configured with. */
+  engine?: EngineName;
   api: Operation;
   /** The same work done directly with `pg`. */
   pg: Operation | null;
-}
-
-const pad = (n: number) => String(n).padStart(7, '0');
-
-/** Misspells a word as agents do: one letter dropped or two swapped. */
-export function typo(word: string, n: number): string {
-  const at = 1 + (n % Math.max(1, word.length - 2));
-  return n % 2 === 0 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
 }
 
 async function graphql(client: BenchHttpClient, headers: Record<string, string>, query: string, variables?: Record<string, unknown>) {
@@ -39,7 +34,6 @@ async function graphql(client: BenchHttpClient, headers: Record<string, string>,
 }
 
 const CONCEPT = `query($code: String!) { concept(code: $code) { id code status prefLabel en: prefLabel(lang: "en") definition } }`;
-const SEARCH = `query($q: String!) { search(query: $q, first: 20) { total hits { score concept { code prefLabel status } } } }`;
 const TRANSLATE = `query($s: String!, $c: String!) { translate(system: $s, code: $c) { found relation concept { code } current { code prefLabel } } }`;
 const BATCH = `query($s: String!, $c: [String!]!) { translateBatch(system: $s, codes: $c) { code found relation current { code } } }`;
 const CROSSWALK = `query($f: String!, $c: String!, $t: String!) { crosswalk(from: $f, code: $c, to: $t) { source { found } targets { localCode relation } } }`;
@@ -58,47 +52,18 @@ const TRANSLATE_SQL = `SELECT m.*, c.*
 export interface WorkloadContext {
   client: BenchHttpClient;
   pool: Pool;
-  dataset: DatasetOptions;
+  inputs: BenchInputs;
+  /** The search scenarios (see search-workloads), placed after the lookups by code. */
+  searches: Workload[];
 }
 
-export async function workloads({ client, pool, dataset }: WorkloadContext): Promise<Workload[]> {
+export async function workloads({ client, pool, inputs, searches }: WorkloadContext): Promise<Workload[]> {
   const reader = await bearer({ name: 'bench-reader', roles: [Role.READER] });
   const integrator = await bearer({ name: 'bench-integrator', roles: [Role.INTEGRATOR] });
-  // readers see published and deprecated concepts, not drafts
-  const visible = [...generateConcepts(dataset)].filter((c) => c.status !== 'DRAFT').map((c) => c.code);
-  const conceptCode = (i: number) => visible[i % visible.length];
-  const systems = generateSystems(dataset).map((s) => s.code);
-  const queries = benchQueries(dataset);
-  const typos = queries.words.filter((w) => !w.includes(' ')).map(typo);
-  // mapping i is local code L<i> of system i mod the number of systems (see generateMappings)
-  const mappingAt = (n: number) => {
-    const i = (n * 7919) % dataset.mappings;
-    return { system: systems[i % systems.length], code: `L${pad(i)}` };
-  };
-  const batchOf = (size: number, n: number) => {
-    const system = n % systems.length;
-    const codes: string[] = [];
-    for (let k = 0; k < size && codes.length < size; k++) {
-      const i = system + systems.length * ((n * 131 + k * 17) % Math.max(1, Math.floor(dataset.mappings / systems.length)));
-      codes.push(`L${pad(i)}`);
-    }
-    return { system: systems[system], codes };
-  };
+  const { systems } = inputs;
+  const conceptCode = (i: number) => inputs.concepts[i % inputs.concepts.length];
+  const mappingAt = inputs.mapping;
   const pg = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rowCount !== null;
-  // the engine's matching on the small label vector, ranked: its cheapest path
-  const search =
-    (list: string[]): Operation =>
-    (i) =>
-      pg(
-        `SELECT concept_id, ts_rank(v_label, q) AS rank FROM search_document, to_tsquery('lexique_fr', $1) q
-         WHERE v_label @@ q ORDER BY rank DESC LIMIT 20`,
-        [
-          list[i % list.length]
-            .split(/\s+/)
-            .map((w) => `${w.replace(/[^\p{L}\p{N}]/gu, '')}:*`)
-            .join(' & '),
-        ],
-      );
   let cursor: string | null = null;
   let feedAfter: [string, string] | null = null;
   return [
@@ -120,27 +85,7 @@ export async function workloads({ client, pool, dataset }: WorkloadContext): Pro
       },
       pg: (i) => pg(`SELECT * FROM concept WHERE code = $1`, [conceptCode(i * 7919)]),
     },
-    {
-      name: 'search: short prefixes',
-      kind: 'search',
-      weight: 1,
-      api: async (i) => (await graphql(client, reader, SEARCH, { q: queries.prefixes[i % queries.prefixes.length] })).ok,
-      pg: search(queries.prefixes),
-    },
-    {
-      name: 'search: full words',
-      kind: 'search',
-      weight: 1,
-      api: async (i) => (await graphql(client, reader, SEARCH, { q: queries.words[i % queries.words.length] })).ok,
-      pg: search(queries.words),
-    },
-    {
-      name: 'search: typos',
-      kind: 'search',
-      weight: 1,
-      api: async (i) => (await graphql(client, reader, SEARCH, { q: typos[i % typos.length] })).ok,
-      pg: search(typos),
-    },
+    ...searches,
     {
       name: 'translate',
       kind: 'single',
@@ -155,17 +100,17 @@ export async function workloads({ client, pool, dataset }: WorkloadContext): Pro
         return pg(TRANSLATE_SQL, [system, [code]]);
       },
     },
-    ...[1000, 10_000].map((size): Workload => ({
+    ...(inputs.batch ? [1000, 10_000] : []).map((size): Workload => ({
       name: `translateBatch ${size.toLocaleString('en')} codes`,
       kind: 'batch',
       weight: size === 1000 ? 0.1 : 0.02,
       api: async (i) => {
-        const { system, codes } = batchOf(size, i);
+        const { system, codes } = inputs.batch!(size, i);
         const r = await graphql(client, reader, BATCH, { s: system, c: codes });
         return r.ok && r.data.translateBatch.length === codes.length;
       },
       pg: (i) => {
-        const { system, codes } = batchOf(size, i);
+        const { system, codes } = inputs.batch!(size, i);
         return pg(TRANSLATE_SQL, [system, codes]);
       },
     })),

@@ -2,13 +2,22 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '@lexique/access';
+import { SearchHealth } from '@lexique/search';
 
 const TIMEOUT_MS = 2000;
 
-/** For load balancers: 200 when PostgreSQL answers, 503 otherwise. */
+/**
+ * For load balancers: 200 when PostgreSQL answers, 503 otherwise. Search is
+ * reported beside it and never makes the service unavailable: with
+ * Meilisearch down, PostgreSQL answers searches, and the body says
+ * `status: degraded` with the search check's reason.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly searchHealth: SearchHealth,
+  ) {}
 
   @Get()
   @Public()
@@ -27,9 +36,11 @@ export class HealthController {
     } finally {
       clearTimeout(timer);
     }
-    const ok = database === 'up';
+    const latencyMs = Date.now() - started;
+    const search = database === 'up' ? await this.searchHealth.check().catch(() => undefined) : undefined;
+    const status = database === 'down' ? 'unavailable' : search?.status === 'up' ? 'ok' : 'degraded';
     res
-      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'unavailable', checks: { database: { status: database, latencyMs: Date.now() - started } } });
+      .status(database === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status, checks: { database: { status: database, latencyMs }, ...(search ? { search } : {}) } });
   }
 }

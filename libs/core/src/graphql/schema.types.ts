@@ -570,6 +570,7 @@ export interface SearchResult {
     totalIsEstimate: boolean;
     tookMs: number;
     engine: string;
+    degraded: boolean;
     hits: SearchHit[];
     facets: SearchFacets;
 }

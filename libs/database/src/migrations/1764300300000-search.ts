@@ -1,5 +1,75 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The documents' refresh as this migration made it (SearchRanking1764340000000 replaces it, and restores it on the way down). */
+export const SEARCH_DOCUMENT_REFRESH_V1 = `
+      CREATE FUNCTION search_document_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO search_document AS d (concept_id, code, domain_code, status, pref_label, pref_norm, labels_en, alt_labels,
+          hidden_labels, acronyms, acronyms_norm, legacy_labels, legacy_codes, legacy_codes_norm, systems, definition,
+          v_pref, v_code, v_alt, v_hidden, v_legacy, v_legacy_code, v_definition, v_label, v_all)
+        SELECT c.id, c.code, c.domain_code, c.status,
+          c.pref_label->>'fr', search_normalize(c.pref_label->>'fr'),
+          ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v) WHERE k <> 'fr'),
+          ARRAY(SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v) WHERE jsonb_typeof(a.v) = 'array'),
+          c.hidden_labels, c.acronyms,
+          ARRAY(SELECT search_normalize(x) FROM unnest(c.acronyms) AS x),
+          coalesce(m.labels, '{}'), coalesce(m.codes, '{}'),
+          ARRAY(SELECT search_normalize(btrim(x)) FROM unnest(coalesce(m.local_codes, '{}')) AS x),
+          coalesce(m.systems, '{}'),
+          coalesce(c.definition->>'fr', ''),
+          v.pref, v.code, v.alt, v.hidden, v.legacy, v.legacy_code, v.definition,
+          setweight(v.pref, 'A') || setweight(v.code, 'A') || setweight(v.alt, 'B') || setweight(v.hidden, 'B')
+            || setweight(v.legacy, 'C') || setweight(v.legacy_code, 'C') || setweight(v.words, 'D'),
+          setweight(v.pref, 'A') || setweight(v.code, 'A') || setweight(v.alt, 'B') || setweight(v.hidden, 'B')
+            || setweight(v.legacy, 'C') || setweight(v.legacy_code, 'C') || setweight(v.definition, 'D')
+        -- joined to unnest rather than "= ANY(ids)", which compares every row with every id
+        FROM unnest(ids) AS wanted(id)
+        JOIN concept c ON c.id = wanted.id
+        LEFT JOIN LATERAL (
+          SELECT array_agg(mp.local_label ORDER BY mp.system_code, mp.local_code) FILTER (WHERE mp.local_label IS NOT NULL) AS labels,
+                 array_agg(mp.system_code || ' ' || mp.local_code ORDER BY mp.system_code, mp.local_code) AS codes,
+                 array_agg(mp.local_code ORDER BY mp.system_code, mp.local_code) AS local_codes,
+                 array_agg(DISTINCT mp.system_code) AS systems
+          FROM mapping mp WHERE mp.concept_id = c.id AND mp.status = 'PUBLISHED'
+        ) m ON true
+        CROSS JOIN LATERAL (
+          SELECT
+            to_tsvector('lexique_fr', array_to_string(ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v)), ' ')) AS pref,
+            to_tsvector('lexique_code', replace(c.code, '-', ' ') || ' ' || array_to_string(c.acronyms, ' ')) AS code,
+            to_tsvector('lexique_fr', array_to_string(ARRAY(
+              SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v) WHERE jsonb_typeof(a.v) = 'array'), ' ')) AS alt,
+            to_tsvector('lexique_fr', array_to_string(c.hidden_labels, ' ')) AS hidden,
+            to_tsvector('lexique_fr', array_to_string(coalesce(m.labels, '{}'), ' ')) AS legacy,
+            to_tsvector('lexique_code', array_to_string(coalesce(m.local_codes, '{}'), ' ')) AS legacy_code,
+            to_tsvector('lexique_fr', coalesce(c.definition->>'fr', '')) AS definition,
+            -- label words unstemmed, for the word being typed: "dispositi" is a prefix of
+            -- "disposition" but not of its stem "disposit"
+            to_tsvector('lexique_code', concat_ws(' ', array_to_string(ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v)), ' '),
+              array_to_string(ARRAY(SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v)
+                WHERE jsonb_typeof(a.v) = 'array'), ' '),
+              array_to_string(c.hidden_labels, ' '))) AS words
+        ) v
+        ON CONFLICT (concept_id) DO UPDATE SET
+          code = excluded.code, domain_code = excluded.domain_code, status = excluded.status,
+          pref_label = excluded.pref_label, pref_norm = excluded.pref_norm, labels_en = excluded.labels_en,
+          alt_labels = excluded.alt_labels, hidden_labels = excluded.hidden_labels, acronyms = excluded.acronyms, acronyms_norm = excluded.acronyms_norm,
+          legacy_labels = excluded.legacy_labels, legacy_codes = excluded.legacy_codes,
+          legacy_codes_norm = excluded.legacy_codes_norm, systems = excluded.systems, definition = excluded.definition,
+          v_pref = excluded.v_pref, v_code = excluded.v_code, v_alt = excluded.v_alt, v_hidden = excluded.v_hidden,
+          v_legacy = excluded.v_legacy, v_legacy_code = excluded.v_legacy_code, v_definition = excluded.v_definition,
+          v_label = excluded.v_label, v_all = excluded.v_all;
+
+        -- Words only ever join the lexicon: a stale word costs a useless variant, never a wrong hit.
+        INSERT INTO search_lexicon (word)
+        SELECT DISTINCT w FROM unnest(ids) AS wanted(id)
+          JOIN search_document d ON d.concept_id = wanted.id,
+          LATERAL regexp_split_to_table(search_normalize(concat_ws(' ', d.pref_label, array_to_string(d.labels_en, ' '),
+            array_to_string(d.alt_labels, ' '), array_to_string(d.hidden_labels, ' '), array_to_string(d.legacy_labels, ' '),
+            d.definition)), '[^a-z0-9]+') AS w
+        WHERE length(w) >= 3
+        ON CONFLICT (word) DO NOTHING;
+      END $$`;
+
 /**
  * The PostgreSQL search engine's projection: one `search_document` per
  * concept, kept by triggers on `concept` and `mapping` in the writing
@@ -82,72 +152,7 @@ export class Search1764300300000 implements MigrationInterface {
 
     // Rebuilds the documents of the given concepts from the tables. Mappings
     // count only once published; UNMAPPED ones have no concept.
-    await db.query(`
-      CREATE FUNCTION search_document_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO search_document AS d
-        SELECT c.id, c.code, c.domain_code, c.status,
-          c.pref_label->>'fr', search_normalize(c.pref_label->>'fr'),
-          ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v) WHERE k <> 'fr'),
-          ARRAY(SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v) WHERE jsonb_typeof(a.v) = 'array'),
-          c.hidden_labels, c.acronyms,
-          ARRAY(SELECT search_normalize(x) FROM unnest(c.acronyms) AS x),
-          coalesce(m.labels, '{}'), coalesce(m.codes, '{}'),
-          ARRAY(SELECT search_normalize(btrim(x)) FROM unnest(coalesce(m.local_codes, '{}')) AS x),
-          coalesce(m.systems, '{}'),
-          coalesce(c.definition->>'fr', ''),
-          v.pref, v.code, v.alt, v.hidden, v.legacy, v.legacy_code, v.definition,
-          setweight(v.pref, 'A') || setweight(v.code, 'A') || setweight(v.alt, 'B') || setweight(v.hidden, 'B')
-            || setweight(v.legacy, 'C') || setweight(v.legacy_code, 'C') || setweight(v.words, 'D'),
-          setweight(v.pref, 'A') || setweight(v.code, 'A') || setweight(v.alt, 'B') || setweight(v.hidden, 'B')
-            || setweight(v.legacy, 'C') || setweight(v.legacy_code, 'C') || setweight(v.definition, 'D')
-        -- joined to unnest rather than "= ANY(ids)", which compares every row with every id
-        FROM unnest(ids) AS wanted(id)
-        JOIN concept c ON c.id = wanted.id
-        LEFT JOIN LATERAL (
-          SELECT array_agg(mp.local_label ORDER BY mp.system_code, mp.local_code) FILTER (WHERE mp.local_label IS NOT NULL) AS labels,
-                 array_agg(mp.system_code || ' ' || mp.local_code ORDER BY mp.system_code, mp.local_code) AS codes,
-                 array_agg(mp.local_code ORDER BY mp.system_code, mp.local_code) AS local_codes,
-                 array_agg(DISTINCT mp.system_code) AS systems
-          FROM mapping mp WHERE mp.concept_id = c.id AND mp.status = 'PUBLISHED'
-        ) m ON true
-        CROSS JOIN LATERAL (
-          SELECT
-            to_tsvector('lexique_fr', array_to_string(ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v)), ' ')) AS pref,
-            to_tsvector('lexique_code', replace(c.code, '-', ' ') || ' ' || array_to_string(c.acronyms, ' ')) AS code,
-            to_tsvector('lexique_fr', array_to_string(ARRAY(
-              SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v) WHERE jsonb_typeof(a.v) = 'array'), ' ')) AS alt,
-            to_tsvector('lexique_fr', array_to_string(c.hidden_labels, ' ')) AS hidden,
-            to_tsvector('lexique_fr', array_to_string(coalesce(m.labels, '{}'), ' ')) AS legacy,
-            to_tsvector('lexique_code', array_to_string(coalesce(m.local_codes, '{}'), ' ')) AS legacy_code,
-            to_tsvector('lexique_fr', coalesce(c.definition->>'fr', '')) AS definition,
-            -- label words unstemmed, for the word being typed: "dispositi" is a prefix of
-            -- "disposition" but not of its stem "disposit"
-            to_tsvector('lexique_code', concat_ws(' ', array_to_string(ARRAY(SELECT v FROM jsonb_each_text(c.pref_label) AS p(k, v)), ' '),
-              array_to_string(ARRAY(SELECT jsonb_array_elements_text(a.v) FROM jsonb_each(c.alt_labels) AS a(k, v)
-                WHERE jsonb_typeof(a.v) = 'array'), ' '),
-              array_to_string(c.hidden_labels, ' '))) AS words
-        ) v
-        ON CONFLICT (concept_id) DO UPDATE SET
-          code = excluded.code, domain_code = excluded.domain_code, status = excluded.status,
-          pref_label = excluded.pref_label, pref_norm = excluded.pref_norm, labels_en = excluded.labels_en,
-          alt_labels = excluded.alt_labels, hidden_labels = excluded.hidden_labels, acronyms = excluded.acronyms, acronyms_norm = excluded.acronyms_norm,
-          legacy_labels = excluded.legacy_labels, legacy_codes = excluded.legacy_codes,
-          legacy_codes_norm = excluded.legacy_codes_norm, systems = excluded.systems, definition = excluded.definition,
-          v_pref = excluded.v_pref, v_code = excluded.v_code, v_alt = excluded.v_alt, v_hidden = excluded.v_hidden,
-          v_legacy = excluded.v_legacy, v_legacy_code = excluded.v_legacy_code, v_definition = excluded.v_definition,
-          v_label = excluded.v_label, v_all = excluded.v_all;
-
-        -- Words only ever join the lexicon: a stale word costs a useless variant, never a wrong hit.
-        INSERT INTO search_lexicon (word)
-        SELECT DISTINCT w FROM unnest(ids) AS wanted(id)
-          JOIN search_document d ON d.concept_id = wanted.id,
-          LATERAL regexp_split_to_table(search_normalize(concat_ws(' ', d.pref_label, array_to_string(d.labels_en, ' '),
-            array_to_string(d.alt_labels, ' '), array_to_string(d.hidden_labels, ' '), array_to_string(d.legacy_labels, ' '),
-            d.definition)), '[^a-z0-9]+') AS w
-        WHERE length(w) >= 3
-        ON CONFLICT (word) DO NOTHING;
-      END $$`);
+    await db.query(SEARCH_DOCUMENT_REFRESH_V1);
 
     // Statement-level triggers with transition tables: one refresh per statement, however many rows.
     await db.query(`

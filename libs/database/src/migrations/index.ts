@@ -9,6 +9,7 @@ import { MappingIndexes1764300960000 } from './1764300960000-mapping-indexes';
 import { OneWriter1764310000000 } from './1764310000000-one-writer';
 import { Workspace1764320000000 } from './1764320000000-workspace';
 import { MappingPeriods1764330000000 } from './1764330000000-mapping-periods';
+import { SearchRanking1764340000000 } from './1764340000000-search-ranking';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OneWriter1764310000000,
   Workspace1764320000000,
   MappingPeriods1764330000000,
+  SearchRanking1764340000000,
 ];

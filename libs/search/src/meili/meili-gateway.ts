@@ -1,4 +1,4 @@
-import type { SearchParams, SearchResponse, Settings } from 'meilisearch';
+import type { MultiSearchQuery, SearchResponse, Settings } from 'meilisearch';
 import { MeiliConceptDocument } from './meili-document';
 
 /**
@@ -8,13 +8,23 @@ import { MeiliConceptDocument } from './meili-document';
  */
 export interface MeiliGateway {
   ensureIndex(uid: string): Promise<void>;
+  indexExists(uid: string): Promise<boolean>;
+  settingsOf(uid: string): Promise<Settings>;
   applySettings(uid: string, settings: Settings): Promise<void>;
   upsert(uid: string, documents: MeiliConceptDocument[]): Promise<void>;
+  /** Sends every page without waiting between them (Meilisearch batches them), then waits for all; resolves to the count. */
+  fill(uid: string, pages: AsyncIterable<MeiliConceptDocument[]>): Promise<number>;
   remove(uid: string, ids: string[]): Promise<void>;
-  /** Swaps the contents of two indexes atomically: searches see one or the other, never a mix. */
-  swap(live: string, fresh: string): Promise<void>;
+  /**
+   * Puts `fresh` in place of `live` atomically: searches see one or the
+   * other, never a mix. When `live` does not exist, `fresh` is renamed to it.
+   */
+  replace(live: string, fresh: string): Promise<void>;
   dropIndex(uid: string): Promise<void>;
-  search(uid: string, text: string, params: SearchParams): Promise<SearchResponse<MeiliConceptDocument>>;
+  /** Several searches in one request; the answers in the same order. */
+  search(queries: MultiSearchQuery[]): Promise<SearchResponse<MeiliConceptDocument>[]>;
+  /** Whether the server answers, within a short time. */
+  healthy(): Promise<boolean>;
 }
 
 export const MEILI_GATEWAY = Symbol('MEILI_GATEWAY');

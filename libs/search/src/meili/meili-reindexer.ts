@@ -16,8 +16,9 @@ export interface RebuildReport {
 }
 
 /**
- * Fills a fresh index from PostgreSQL and swaps it with the live one, so
- * searches see the old index or the new one, never a half-built one. The
+ * Fills a fresh index from PostgreSQL and puts it in place of the live one
+ * (swapped, or renamed when there is none yet), so searches see the old index
+ * or the new one, never a half-built one. The
  * checkpoint is then set to the head read before the documents: changes that
  * raced with the rebuild are replayed by the indexer (replaying is harmless).
  */
@@ -32,17 +33,12 @@ export async function rebuildIndex(
   await gateway.ensureIndex(fresh);
   try {
     await gateway.applySettings(fresh, MEILI_SETTINGS);
-    let documents = 0;
-    for await (const page of sources.documents()) {
-      await gateway.upsert(fresh, page);
-      documents += page.length;
-    }
-    await gateway.ensureIndex(live);
-    await gateway.swap(live, fresh);
+    const documents = await gateway.fill(fresh, sources.documents());
+    await gateway.replace(live, fresh);
     await sources.resetCheckpoint(live, head);
     return { index: live, documents };
   } finally {
-    // After the swap this holds the previous contents; before it, a partial build.
-    await gateway.dropIndex(fresh);
+    // After a swap this holds the previous contents; before it, a partial build; after a rename, nothing.
+    if (await gateway.indexExists(fresh)) await gateway.dropIndex(fresh);
   }
 }

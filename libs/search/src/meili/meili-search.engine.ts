@@ -1,32 +1,53 @@
-import type { Hit } from 'meilisearch';
+import type { Hit, MultiSearchQuery, SearchResponse } from 'meilisearch';
 import { Gql } from '@lexique/core';
+import { bestField, QueryTerms, queryTerms } from '../query/best-field';
 import { highlightOf } from '../query/hit-highlight';
-import { foldedWords, isPrefixWord, queryWords } from '../query/query-text';
-import { EngineResult, FacetCount, SearchEngine, SearchQuery } from '../search-engine';
+import { foldedWords, isPrefixWord, queryWords, searchKey } from '../query/query-text';
+import { EngineHit, EngineResult, EVERYTHING, FacetCount, SearchEngine, SearchQuery } from '../search-engine';
 import { MeiliConceptDocument } from './meili-document';
-import { meiliFilter } from './meili-filter';
+import { meiliFilter, quoteFilterValue } from './meili-filter';
 import { MeiliGateway } from './meili-gateway';
-import { FACETS, MEILI_SETTINGS } from './meili-settings';
+import { FACETS, SEARCHED_ATTRIBUTES } from './meili-settings';
 
-type MatchesPosition = Partial<Record<keyof MeiliConceptDocument, { start: number; length: number; indices?: number[] }[]>>;
+/** How many concepts equal to the query (by a whole label or code) are put first. */
+const EQUAL_FIRST = 10;
 
-/** Document attributes by the match field they stand for, in ranking order. */
-const FIELD_OF_ATTRIBUTE: [keyof MeiliConceptDocument, Gql.MatchField][] = [
-  ['prefLabel', Gql.MatchField.PREF_LABEL],
-  ['otherPrefLabels', Gql.MatchField.PREF_LABEL],
-  ['acronyms', Gql.MatchField.ACRONYM],
-  ['code', Gql.MatchField.CODE],
-  ['altLabels', Gql.MatchField.ALT_LABEL],
-  ['hiddenLabels', Gql.MatchField.HIDDEN_LABEL],
-  ['legacyLabels', Gql.MatchField.LEGACY_LABEL],
-  ['legacyCodes', Gql.MatchField.LEGACY_CODE],
-  ['definition', Gql.MatchField.DEFINITION],
-];
+/** A search as sent to Meilisearch: its queries, in one request (the bench sends the same to measure the engine alone). */
+export interface MeiliRequest {
+  /** The concepts a label or code of which equals the query, then all the matches. */
+  queries: [MultiSearchQuery, MultiSearchQuery];
+}
 
-/** The best field that matched: the first, in ranking order, with a match position. */
-export function matchedFieldOf(matches: MatchesPosition | undefined): Gql.MatchField {
-  const found = FIELD_OF_ATTRIBUTE.find(([attribute]) => (matches?.[attribute]?.length ?? 0) > 0);
-  return found ? found[1] : Gql.MatchField.DEFINITION;
+/**
+ * The request for a search, or null when it can match nothing. The query goes
+ * as folded words, as typed (the documents hold every label in the singular
+ * and in the plural, so either matches, and the word being typed stays the
+ * start of what is typed): no quote or minus reaches Meilisearch as an
+ * operator. Two searches in one request: the concepts whose label or code
+ * equals the query (the `keys` filter: whole, never the start of a label),
+ * which come first, and every match. Only what the caller asked for is
+ * computed: facets (whose status counts also give the exact total), and the
+ * texts to tell what matched.
+ */
+export function meiliRequest(query: SearchQuery, index: string): MeiliRequest | null {
+  const filter = meiliFilter(query);
+  const text = foldedWords(query.text).join(' ');
+  if (filter === null || text === '') return null;
+  const needs = query.needs ?? EVERYTHING;
+  const retrieve = needs.matchDetails ? ['id', 'code', 'search', 'shown'] : ['id'];
+  const common = { indexUid: index, q: text, matchingStrategy: 'all' as const, attributesToRetrieve: retrieve, showRankingScore: true };
+  return {
+    queries: [
+      { ...common, filter: `${filter} AND keys = ${quoteFilterValue(searchKey(query.text))}`, limit: EQUAL_FIRST },
+      {
+        ...common,
+        filter,
+        // enough to fill the page whatever the concepts put first take of it
+        limit: query.offset + query.limit + EQUAL_FIRST,
+        ...(needs.facets ? { facets: FACETS } : needs.total ? { facets: ['status'] } : {}),
+      },
+    ],
+  };
 }
 
 function facetCounts(distribution: Record<string, number> | undefined): FacetCount[] {
@@ -35,11 +56,71 @@ function facetCounts(distribution: Record<string, number> | undefined): FacetCou
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-/**
- * The Meilisearch engine. The query goes as folded words only: quotes and a
- * leading minus would otherwise be Meilisearch operators (phrase, negation),
- * and a query is plain text here.
- */
+/** The fields of a hit as keys, for bestField. */
+function keyedFields(document: MeiliConceptDocument) {
+  const { search } = document;
+  const texts: Record<string, string[]> = {
+    'search.pref': search.pref,
+    'search.code': [search.code],
+    'search.acronyms': search.acronyms,
+    'search.alt': search.alt,
+    'search.other': search.other,
+    'search.hidden': search.hidden,
+    'search.legacy': search.legacy,
+    'search.legacyCodes': search.legacyCodes,
+    'search.definition': [search.definition],
+  };
+  return SEARCHED_ATTRIBUTES.map(({ attribute, field, rank }) => ({ field, keys: texts[attribute] ?? [], equalityRank: rank }));
+}
+
+function hitOf(hit: Hit<MeiliConceptDocument>, terms: QueryTerms | null, highlightTerms: { words: string[]; prefix?: string }): EngineHit {
+  const score = hit._rankingScore ?? 0;
+  if (!terms || !hit.search || !hit.shown) return { conceptId: hit.id, score, matchedOn: Gql.MatchField.DEFINITION, highlight: null };
+  const matchedOn = bestField(keyedFields(hit), terms);
+  const { shown } = hit;
+  const highlight = highlightOf(
+    {
+      code: hit.code,
+      pref_label: shown.prefLabel,
+      labels_en: shown.otherPrefLabels,
+      alt_labels: shown.altLabels,
+      acronyms: shown.acronyms,
+      legacy_labels: shown.legacyLabels,
+      legacy_codes: shown.legacyReferences,
+      definition: shown.definition,
+    },
+    matchedOn,
+    highlightTerms,
+  );
+  return { conceptId: hit.id, score, matchedOn, highlight };
+}
+
+/** Maps Meilisearch's answers to the engine's result: the concepts equal to the query first, then the others, paged. */
+export function meiliResult(query: SearchQuery, [equal, all]: SearchResponse<MeiliConceptDocument>[]): EngineResult {
+  const needs = query.needs ?? EVERYTHING;
+  const { words } = queryWords(query.text);
+  const lastIsPrefix = words.length > 0 && isPrefixWord(words, words.length - 1);
+  const terms = needs.matchDetails && words.length > 0 ? queryTerms(words, lastIsPrefix, query.text) : null;
+  const highlightTerms = { words, prefix: lastIsPrefix ? words[words.length - 1] : undefined };
+  const first = new Set(equal.hits.map((hit) => hit.id));
+  const ranked = [...equal.hits, ...all.hits.filter((hit) => !first.has(hit.id))];
+  const statuses = facetCounts(all.facetDistribution?.status);
+  // statuses are one per concept and counted over every match: their sum is the exact total
+  const counted = all.facetDistribution?.status ? statuses.reduce((sum, facet) => sum + facet.count, 0) : undefined;
+  const estimated = (all as { estimatedTotalHits?: number }).estimatedTotalHits ?? 0;
+  return {
+    total: counted ?? estimated,
+    totalIsEstimate: counted === undefined,
+    hits: ranked.slice(query.offset, query.offset + query.limit).map((hit) => hitOf(hit, terms, highlightTerms)),
+    facets: {
+      domains: facetCounts(all.facetDistribution?.domain),
+      statuses,
+      systems: facetCounts(all.facetDistribution?.systems),
+    },
+  };
+}
+
+/** The Meilisearch engine: the request of meiliRequest, the answer through meiliResult. */
 export class MeiliSearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const;
 
@@ -49,73 +130,8 @@ export class MeiliSearchEngine implements SearchEngine {
   ) {}
 
   async search(query: SearchQuery): Promise<EngineResult> {
-    const empty: EngineResult = { total: 0, totalIsEstimate: false, hits: [], facets: { domains: [], statuses: [], systems: [] } };
-    const filter = meiliFilter(query);
-    const text = foldedWords(query.text).join(' ');
-    if (filter === null || text === '') return empty;
-    // Page numbers give an exact total; offsets not on a page boundary fall back to the estimate.
-    const paged = query.limit > 0 && query.offset % query.limit === 0;
-    const response = await this.gateway.search(this.index, text, {
-      filter,
-      facets: FACETS,
-      ...(paged ? { hitsPerPage: query.limit, page: query.offset / query.limit + 1 } : { limit: query.limit, offset: query.offset }),
-      showRankingScore: true,
-      showMatchesPosition: true,
-      attributesToRetrieve: MEILI_SETTINGS.displayedAttributes ?? ['*'],
-    });
-    const { words } = queryWords(query.text);
-    const prefix = words.length > 0 && isPrefixWord(words, words.length - 1) ? words[words.length - 1] : undefined;
-    const exact = (response as { totalHits?: number }).totalHits;
-    const total = exact ?? (response as { estimatedTotalHits?: number }).estimatedTotalHits ?? 0;
-    return {
-      total,
-      totalIsEstimate: exact === undefined,
-      hits: response.hits.map((hit: Hit<MeiliConceptDocument>) => {
-        const matchedOn = matchedFieldOf(hit._matchesPosition);
-        const terms = { words: [...words, ...matchedWords(hit, hit._matchesPosition)], prefix };
-        return {
-          conceptId: hit.id,
-          score: hit._rankingScore ?? 0,
-          matchedOn,
-          highlight: highlightOf(
-            {
-              code: hit.code,
-              pref_label: hit.prefLabel,
-              labels_en: hit.otherPrefLabels ?? [],
-              alt_labels: hit.altLabels ?? [],
-              acronyms: hit.acronyms ?? [],
-              legacy_labels: hit.legacyLabels ?? [],
-              legacy_codes: hit.legacyReferences ?? [],
-              definition: hit.definition ?? '',
-            },
-            matchedOn,
-            terms,
-          ),
-        };
-      }),
-      facets: {
-        domains: facetCounts(response.facetDistribution?.domain),
-        statuses: facetCounts(response.facetDistribution?.status),
-        systems: facetCounts(response.facetDistribution?.systems),
-      },
-    };
+    const request = meiliRequest(query, this.index);
+    if (!request) return { total: 0, totalIsEstimate: false, hits: [], facets: { domains: [], statuses: [], systems: [] } };
+    return meiliResult(query, await this.gateway.search(request.queries));
   }
-}
-
-/** The folded words Meilisearch matched (typo corrections included), read from match positions (byte offsets). */
-export function matchedWords(document: Partial<MeiliConceptDocument>, matches: MatchesPosition | undefined): string[] {
-  const words: string[] = [];
-  for (const [attribute, positions] of Object.entries(matches ?? {}) as [
-    keyof MeiliConceptDocument,
-    { start: number; length: number; indices?: number[] }[],
-  ][]) {
-    const value = document[attribute];
-    for (const position of positions ?? []) {
-      const text = Array.isArray(value) ? value[position.indices?.[0] ?? 0] : value;
-      if (typeof text !== 'string') continue;
-      const bytes = Buffer.from(text, 'utf8');
-      words.push(...foldedWords(bytes.subarray(position.start, position.start + position.length).toString('utf8')));
-    }
-  }
-  return words;
 }

@@ -2,17 +2,30 @@ import { MEILI_SETTINGS } from './meili-settings';
 import { toMeiliDocument } from './meili-document';
 
 describe('Meilisearch index settings and documents', () => {
-  it('searches fields in ranking order: preferred label, acronym and code, alternative, hidden, legacy, definition', () => {
+  it('searches fields in the ranking order of ranking.ts', () => {
     expect(MEILI_SETTINGS.searchableAttributes).toEqual([
-      'prefLabel',
-      'otherPrefLabels',
-      'acronyms',
-      'code',
-      'altLabels',
-      'hiddenLabels',
-      'legacyLabels',
-      'legacyCodes',
-      'definition',
+      'search.pref',
+      'search.code',
+      'search.acronyms',
+      'search.alt',
+      'search.other',
+      'search.hidden',
+      'search.legacy',
+      'search.legacyCodes',
+      'search.definition',
+    ]);
+  });
+
+  it('ranks as the PostgreSQL engine after the whole labels: typos, words in order, field, published first, shorter label first', () => {
+    expect(MEILI_SETTINGS.rankingRules).toEqual([
+      'words',
+      'typo',
+      'proximity',
+      'attributeRank',
+      'exactness',
+      'statusRank:asc',
+      'prefWords:asc',
+      'wordPosition',
     ]);
   });
 
@@ -20,21 +33,16 @@ describe('Meilisearch index settings and documents', () => {
     expect(MEILI_SETTINGS.typoTolerance).toEqual({
       enabled: true,
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
-      disableOnAttributes: ['code', 'acronyms', 'legacyCodes'],
+      disableOnAttributes: ['search.code', 'search.acronyms', 'search.legacyCodes'],
     });
   });
 
-  it('filters and counts facets on domain, status and system, never displays hidden labels, and speaks French', () => {
-    expect(MEILI_SETTINGS.filterableAttributes).toEqual(['domain', 'status', 'systems']);
-    expect(MEILI_SETTINGS.displayedAttributes).not.toContain('hiddenLabels');
-    expect(MEILI_SETTINGS.stopWords).toEqual(expect.arrayContaining(['de', 'la', 'à', 'des']));
-    expect(MEILI_SETTINGS.localizedAttributes).toContainEqual({
-      attributePatterns: ['prefLabel', 'altLabels', 'hiddenLabels', 'legacyLabels', 'definition'],
-      locales: ['fra'],
-    });
+  it('filters and counts facets on domain, status and system, and finds whole labels by their keys', () => {
+    expect(MEILI_SETTINGS.filterableAttributes).toEqual(['domain', 'status', 'systems', 'keys']);
+    expect(MEILI_SETTINGS.stopWords).toEqual([]);
   });
 
-  it('builds a document from a search_document row, with local codes apart from their system', () => {
+  it('builds a document from a search_document row: labels searched in the singular and the plural, keys, texts shown as written', () => {
     const document = toMeiliDocument({
       concept_id: '6f1c1b2e-0000-4000-8000-000000000021',
       code: 'RH-0021',
@@ -45,7 +53,7 @@ describe('Meilisearch index settings and documents', () => {
       acronyms: ['IFSE'],
       alt_labels: [],
       hidden_labels: ['ifse'],
-      legacy_labels: ['IFSE'],
+      legacy_labels: ['IFSE', 'Primes IFSE'],
       legacy_codes: ['SI-BDX-GRH 0412', 'SI-MUT-RH REM IFSE'],
       systems: ['SI-BDX-GRH', 'SI-MUT-RH'],
       definition: 'Part fixe du RIFSEEP.',
@@ -55,16 +63,38 @@ describe('Meilisearch index settings and documents', () => {
       code: 'RH-0021',
       domain: 'RH',
       status: 'PUBLISHED',
-      prefLabel: "Indemnité de fonctions, de sujétions et d'expertise",
-      otherPrefLabels: ['Allowance for functions'],
-      acronyms: ['IFSE'],
-      altLabels: [],
-      hiddenLabels: ['ifse'],
-      legacyLabels: ['IFSE'],
-      legacyCodes: ['0412', 'REM IFSE'],
-      legacyReferences: ['SI-BDX-GRH 0412', 'SI-MUT-RH REM IFSE'],
       systems: ['SI-BDX-GRH', 'SI-MUT-RH'],
-      definition: 'Part fixe du RIFSEEP.',
+      keys: [
+        'indemnite de fonction de sujetion et d expertise',
+        'allowance for function',
+        'ifse',
+        'prime ifse',
+        'rh 0021',
+        '0412',
+        'rem ifse',
+      ],
+      statusRank: 0,
+      prefWords: 8,
+      search: {
+        pref: ['indemnite de fonction de sujetion et d expertise', 'indemnites de fonctions de sujetions et d expertises'],
+        code: 'rh 0021',
+        acronyms: ['ifse'],
+        alt: [],
+        other: ['allowance for function', 'allowances fors functions'],
+        hidden: ['ifse', 'ifses'],
+        legacy: ['ifse', 'ifses', 'prime ifse', 'primes ifses'],
+        legacyCodes: ['0412', 'rem ifse'],
+        definition: 'part fixe du rifseep',
+      },
+      shown: {
+        prefLabel: "Indemnité de fonctions, de sujétions et d'expertise",
+        otherPrefLabels: ['Allowance for functions'],
+        altLabels: [],
+        acronyms: ['IFSE'],
+        legacyLabels: ['IFSE', 'Primes IFSE'],
+        legacyReferences: ['SI-BDX-GRH 0412', 'SI-MUT-RH REM IFSE'],
+        definition: 'Part fixe du RIFSEEP.',
+      },
     });
   });
 });

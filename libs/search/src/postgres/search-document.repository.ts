@@ -1,39 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Gql } from '@lexique/core';
+import { FIELD_RANK, MATCH_BOUND, OTHER_LANGUAGE_RANK, SHORTLIST, SPREAD_RANK, WordMatch } from '../ranking';
 import { StatusScope } from '../search-engine';
+import { SearchTerms } from './search-terms';
 
-/** The tsquery texts of one search (words are ASCII letters and digits only, see query-text). */
-export interface SearchTsQueries {
-  /** Label words as typed (stemmed by the French configuration), last one a prefix. */
-  strict: string;
-  /** The same with the lexicon words one or two typos away as alternatives. */
-  fuzzy: string;
-  /** Code and acronym words, not stemmed, no typos. */
-  code: string;
-  /** Any one word, for concepts no single field answers as a whole. */
-  anyLabel: string;
-  anyCode: string;
-  /**
-   * Per word, each required somewhere in the document: the word and its typo
-   * variants anywhere, or as a code; the word being typed also as a prefix of
-   * a label or code word.
-   */
-  perWord: { full: string; code: string; prefix: string | null; typos: string | null }[];
-  /** The whole query folded, compared with codes, acronyms, local codes and preferred labels. */
-  whole: string;
-  wordCount: number;
-}
-
-export interface SearchFilters {
+/** A search as the statement takes it. */
+export interface DocumentQuery {
+  terms: SearchTerms;
+  /** The whole query as a key, compared with whole labels and codes. */
+  key: string;
+  scope: StatusScope;
   domains?: string[];
   systems?: string[];
-  scope: StatusScope;
+  limit: number;
+  offset: number;
 }
 
-export interface ScoredRow {
+export interface DocumentHit {
   concept_id: string;
-  score: number;
-  matched_on: string;
   code: string;
   pref_label: string;
   labels_en: string[];
@@ -42,43 +27,16 @@ export interface ScoredRow {
   legacy_labels: string[];
   legacy_codes: string[];
   definition: string;
-}
-
-export interface SearchRows {
-  total: number;
-  /** True when the result was too broad to count: `total` is then an estimate and the facets a scaled sample. */
-  totalIsEstimate: boolean;
-  hits: ScoredRow[];
-  facets: FacetRow[];
-}
-
-/** Matches read exactly, counted and faceted; a broader result is estimated. */
-export const MATCH_BOUND = 1000;
-/** A LIKE pattern for texts starting with `text`; a constant, so the planner can use the index. */
-export function likePrefix(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-}
-
-/** Candidates scored field by field. */
-const SHORTLIST = 200;
-
-export interface MatchEstimate {
-  matches: number;
-  inLabels: number;
-  documents: number;
-}
-
-/**
- * Above this share of the documents, the matches in the labels are dense
- * enough for reading the table in order to reach the bound sooner than the
- * index (measured on 100,000 concepts: about 4 µs a row read in order, 1.5 µs a
- * match from the index).
- */
-const DENSE_SHARE = 0.15;
-
-/** Whether the bound's worth of matches is best read through the index, whatever the planner thinks. */
-export function sparseBeyondBound(estimate: MatchEstimate): boolean {
-  return estimate.inLabels > MATCH_BOUND && estimate.inLabels < DENSE_SHARE * estimate.documents;
+  /** The field the whole query equals ('OTHER_LANGUAGE': a preferred label in English). */
+  equal_field: Gql.MatchField | 'OTHER_LANGUAGE' | null;
+  equal_rank: number | null;
+  word_match: WordMatch;
+  /** The best field holding every word, or (`SPREAD_…`) when none does, the best holding one. */
+  field: Gql.MatchField | `SPREAD_${Gql.MatchField}`;
+  field_rank: number;
+  in_order: boolean;
+  deprecated: boolean;
+  size: number;
 }
 
 export interface FacetRow {
@@ -87,76 +45,165 @@ export interface FacetRow {
   count: number;
 }
 
-// Field weights, in the ranking order of DESIGN.md. A typo costs less than a
-// field rank would be worth when the field is exact, so an exact alternative
-// label beats a mistyped preferred label only when the typo is real. On a tie,
-// the field listed first wins.
-//
-// The fields kept in the row come first, and any of their matches outscores
-// the others: legacy labels and codes and the definition, mostly moved out to
-// TOAST, are read only when nothing in the row matches. Plain expressions
-// rather than a list of alternatives, which would cost more to plan than to run.
-const IN_ROW_FIELDS: [string, string][] = [
-  ['code', `CASE WHEN lower(d.code) = q.whole THEN 12 WHEN d.v_code @@ q.code AND lower(d.code) LIKE q.whole_prefix THEN 8.8 END`],
-  ['acronym', `CASE WHEN q.whole = ANY(d.acronyms_norm) THEN 11 WHEN d.v_code @@ q.code THEN 8.6 END`],
-  [
-    'pref',
-    `CASE WHEN d.pref_norm = q.whole THEN 12
-       WHEN d.v_pref @@ q.strict THEN 10 + q.words::float8 / greatest(length(d.v_pref), q.words)
-       WHEN d.v_pref @@ q.fuzzy THEN 8.9 + q.words::float8 / greatest(length(d.v_pref), q.words) END`,
-  ],
-  ['legacy_code', `CASE WHEN d.legacy_codes_norm @> ARRAY[q.whole] THEN 10.5 END`],
-  [
-    'alt',
-    `CASE WHEN d.v_alt @@ q.strict THEN 8 + q.words::float8 / greatest(length(d.v_alt), q.words)
-       WHEN d.v_alt @@ q.fuzzy THEN 7 + q.words::float8 / greatest(length(d.v_alt), q.words) END`,
-  ],
-  ['hidden', `CASE WHEN d.v_hidden @@ q.strict THEN 7.5 WHEN d.v_hidden @@ q.fuzzy THEN 6.5 END`],
-];
-const OUT_OF_ROW_FIELDS: [string, string][] = [
-  ['legacy_code', `CASE WHEN d.v_legacy_code @@ q.code THEN 5.5 END`],
-  ['legacy', `CASE WHEN d.v_legacy @@ q.strict THEN 6.5 WHEN d.v_legacy @@ q.fuzzy THEN 5.8 END`],
-  ['definition', `CASE WHEN d.v_definition @@ q.strict THEN 3 WHEN d.v_definition @@ q.fuzzy THEN 2.5 END`],
-  ['pref_any', `CASE WHEN d.v_pref @@ q.any_word THEN 1.5 END`],
-  ['alt_any', `CASE WHEN d.v_alt @@ q.any_word THEN 1.3 END`],
-  ['legacy_any', `CASE WHEN d.v_legacy @@ q.any_word THEN 1.1 END`],
-];
-const FIELD_OF: [string, string][] = [
-  ['r.code', 'CODE'],
-  ['r.acronym', 'ACRONYM'],
-  ['r.pref', 'PREF_LABEL'],
-  ['r.legacy_code', 'LEGACY_CODE'],
-  ['r.alt', 'ALT_LABEL'],
-  ['r.hidden', 'HIDDEN_LABEL'],
-  ['o.legacy_code', 'LEGACY_CODE'],
-  ['o.legacy', 'LEGACY_LABEL'],
-  ['o.definition', 'DEFINITION'],
-  ['o.pref_any', 'PREF_LABEL'],
-  ['o.alt_any', 'ALT_LABEL'],
-  ['o.legacy_any', 'LEGACY_LABEL'],
-];
-const columns = (fields: [string, string][]) => fields.map(([name, sql]) => `(${sql})::float8 AS ${name}`).join(',\n      ');
-// OFFSET 0 keeps each list a subquery, so that every field is computed once per row
-const SCORE_SQL = `
-  CROSS JOIN LATERAL (SELECT ${columns(IN_ROW_FIELDS)} OFFSET 0) r
-  CROSS JOIN LATERAL (SELECT greatest(${IN_ROW_FIELDS.map(([name]) => `r.${name}`).join(', ')}) AS score OFFSET 0) in_row
-  LEFT JOIN LATERAL (SELECT ${columns(OUT_OF_ROW_FIELDS)} WHERE in_row.score IS NULL OFFSET 0) o ON true
-  CROSS JOIN LATERAL (
-    SELECT coalesce(in_row.score, greatest(${OUT_OF_ROW_FIELDS.map(([name]) => `o.${name}`).join(', ')}, 1)) AS score OFFSET 0) scored
-  CROSS JOIN LATERAL (
-    SELECT scored.score, CASE scored.score ${FIELD_OF.map(([column, field]) => `WHEN ${column} THEN '${field}'`).join(' ')} ELSE 'DEFINITION' END AS field
-  ) best`;
+export interface DocumentResult {
+  /** Matches read (at most MATCH_BOUND + 1). */
+  matched: number;
+  /** Beyond the bound: the matches in the labels a sample of the table lets expect in the whole of it. */
+  estimate: number | null;
+  hits: DocumentHit[];
+  facets: FacetRow[];
+}
+
+// The rough rank of a candidate, from in-row fields: the words as typed in the preferred label,
+// in the labels, by stem in the labels; a short preferred label.
+const SIZE = `array_length(string_to_array(d.pref_key, ' '), 1)`;
+const ROUGH = `d.v_pref @@ q.as_typed AS pref_typed, d.v_label @@ q.as_typed AS label_typed, d.v_label @@ q.stemmed AS label_stemmed,
+    ${SIZE} AS size, d.code`;
+
+/** The share of the table's pages whose matches stand for a result beyond the bound (0.5 %: about 500 of 100,000 concepts). */
+const ESTIMATE_SAMPLE_PERCENT = 0.5;
+
+/** A field's rank (ranking.ts), for a column holding a field's name ('OTHER_LANGUAGE': a preferred label in English). */
+const rankOf = (column: string) =>
+  `CASE ${column} ${Object.entries({ ...FIELD_RANK, OTHER_LANGUAGE: OTHER_LANGUAGE_RANK })
+    .map(([field, rank]) => `WHEN '${field}' THEN ${rank}`)
+    .join(' ')} END`;
+
+// Drafts only in the domains the caller may see them in ($8 null: all); the filters asked for.
+const VISIBLE = `(d.status = ANY($6::text[]) OR (d.status = ANY($7::text[]) AND ($8::text[] IS NULL OR d.domain_code = ANY($8::text[]))))
+    AND ($9::text[] IS NULL OR d.domain_code = ANY($9::text[])) AND ($10::text[] IS NULL OR d.systems && $10::text[])`;
 
 /**
- * The SQL of the PostgreSQL engine over `search_document` (kept by triggers,
- * see the search migration). Every value is a bound parameter; the only text
- * assembled here is the number of per-word conditions.
+ * The PostgreSQL engine's one statement, in named stages over
+ * `search_document` (kept by triggers, see the search migrations):
+ *
+ * - query: the words as typed (the singular label word, the code word, the
+ *   last one also as the start of a word), by French stem, or through a typo,
+ *   as tsqueries built by immutable functions of the parameters (see
+ *   search-terms.ts). In the documents' vectors, weight A marks label words as
+ *   written, B codes, acronyms and local codes, D French stems.
+ * - match: every word somewhere, or the whole query as a label or code; in
+ *   the small in-row label vector first, in the rest only while the bound is
+ *   not reached; at most MATCH_BOUND + 1 read.
+ * - shortlist: the matches, and for a broader result what the indexes find
+ *   directly (the whole query as a key, preferred labels starting with it),
+ *   ranked roughly from in-row fields; the best SHORTLIST go on.
+ * - score: the ranks of ranking.ts, field by field, then the page.
+ * - facets: domains, statuses and systems of the matches read; beyond the
+ *   bound, the total estimated from the labels of a sample of the table.
+ *
+ * Every value is a bound parameter; the text never changes.
  */
+export const SEARCH_SQL = `
+-- query: as typed, by stem, with typos; the words in order; any word (see search-terms.ts)
+WITH q AS MATERIALIZED (
+  SELECT search_query($1::text[], NULL) AS as_typed, search_query($1, $2) AS stemmed, search_query($3, $4) AS fuzzy,
+    search_phrase($3, $4) AS in_order, search_any_word($3, $4) AS any_word
+),
+-- match: in the labels (the small in-row vector) first, in the rest (legacy labels and codes,
+-- definitions: the large vector) only while the bound is not reached; the query without weights
+-- (the index answers it exactly) and written out here, not taken from q, so that the planner sees
+-- it and estimates the matches
+labelled AS MATERIALIZED (
+  SELECT d.concept_id, d.domain_code, d.status, d.systems, ${ROUGH}
+  FROM search_document d, q
+  WHERE (d.v_label @@ search_query($13, $14) OR d.keys @> ARRAY[$5]) AND ${VISIBLE}
+  LIMIT ${MATCH_BOUND + 1}
+),
+matched AS MATERIALIZED (
+  SELECT * FROM labelled
+  UNION ALL
+  -- not in the labels: nothing of the rough rank holds
+  (SELECT d.concept_id, d.domain_code, d.status, d.systems, false, false, false, ${SIZE}, d.code
+   FROM search_document d
+   WHERE (SELECT count(*) FROM labelled) <= ${MATCH_BOUND}
+     AND d.v_all @@ search_query($13, $14) AND NOT d.v_label @@ search_query($13, $14) AND NOT d.keys @> ARRAY[$5] AND ${VISIBLE}
+   LIMIT ${MATCH_BOUND + 1} - (SELECT count(*) FROM labelled))
+),
+broad AS MATERIALIZED (SELECT count(*) > ${MATCH_BOUND} AS yes FROM matched),
+-- shortlist: the matches read, the whole query as a label or code (from the index, whatever the
+-- bound), and beyond the bound the preferred labels starting with the query, in the index's order
+-- (keys are [a-z0-9 ], all below '{'); the best by a rough rank of in-row fields
+candidates AS (
+  SELECT concept_id, false AS equal, pref_typed, label_typed, label_stemmed, size, code FROM matched
+  UNION ALL
+  SELECT d.concept_id, true, ${ROUGH} FROM search_document d, q WHERE d.keys @> ARRAY[$5::text] AND ${VISIBLE}
+  UNION ALL
+  (SELECT d.concept_id, false, ${ROUGH} FROM search_document d, q, broad
+   WHERE broad.yes AND d.pref_key ~>=~ $5 AND d.pref_key ~<~ ($5 || '{') AND ${VISIBLE}
+   ORDER BY d.pref_key USING ~<~ LIMIT ${MATCH_BOUND})
+),
+shortlisted AS (
+  SELECT concept_id, bool_or(equal) AS equal FROM candidates GROUP BY concept_id
+  ORDER BY bool_or(equal) DESC, bool_or(pref_typed) DESC, bool_or(label_typed) DESC, bool_or(label_stemmed) DESC, min(size), min(code)
+  LIMIT greatest(${SHORTLIST}, $11::int + $12::int)
+),
+-- score: how the words matched (the in-row labels first, the definition only when they do not tell)
+worded AS MATERIALIZED (
+  SELECT s.concept_id, s.equal, CASE
+      WHEN d.v_label @@ q.as_typed OR d.v_all @@ q.as_typed THEN ${WordMatch.TYPED}
+      WHEN d.v_label @@ q.stemmed OR d.v_all @@ q.stemmed THEN ${WordMatch.STEM}
+      ELSE ${WordMatch.TYPO} END AS word_match
+  FROM shortlisted s JOIN search_document d USING (concept_id), q
+),
+-- the field the whole query equals, if any; the best field holding every word as they matched
+-- (when none does, the best holding one); the words in order; the preferred label's length
+scored AS MATERIALIZED (
+  SELECT d.concept_id, d.code, d.pref_label, d.labels_en, d.alt_labels, d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
+    w.word_match, d.status = 'DEPRECATED' AS deprecated, coalesce(d.v_label @@ q.in_order, true) AS in_order,
+    ${SIZE} AS size,
+    CASE WHEN w.equal THEN CASE
+      WHEN d.pref_key = $5 THEN 'PREF_LABEL'
+      WHEN $5 = ANY(search_keys(ARRAY[d.code])) THEN 'CODE'
+      WHEN $5 = ANY(search_keys(d.acronyms)) THEN 'ACRONYM'
+      WHEN $5 = ANY(search_keys(d.alt_labels)) THEN 'ALT_LABEL'
+      WHEN $5 = ANY(search_keys(d.labels_en)) THEN 'OTHER_LANGUAGE'
+      WHEN $5 = ANY(search_keys(d.hidden_labels)) THEN 'HIDDEN_LABEL'
+      WHEN $5 = ANY(search_keys(d.legacy_labels)) THEN 'LEGACY_LABEL'
+      ELSE 'LEGACY_CODE' END END AS equal_field,
+    coalesce(CASE
+        WHEN d.v_pref @@ l.words THEN 'PREF_LABEL'
+        WHEN setweight(to_tsvector('lexique_code', replace(d.code, '-', ' ')), 'B') @@ l.words THEN 'CODE'
+        WHEN d.v_code @@ l.words THEN 'ACRONYM'
+        WHEN d.v_alt @@ l.words THEN 'ALT_LABEL'
+        WHEN d.v_hidden @@ l.words THEN 'HIDDEN_LABEL'
+        WHEN d.v_legacy @@ l.words THEN 'LEGACY_LABEL'
+        WHEN d.v_legacy_code @@ l.words THEN 'LEGACY_CODE'
+        WHEN d.v_definition @@ l.words THEN 'DEFINITION' END,
+      CASE WHEN d.v_pref @@ q.any_word THEN 'SPREAD_PREF_LABEL' WHEN d.v_alt @@ q.any_word THEN 'SPREAD_ALT_LABEL'
+        WHEN d.v_legacy @@ q.any_word THEN 'SPREAD_LEGACY_LABEL' ELSE 'SPREAD_DEFINITION' END) AS field
+  FROM worded w JOIN search_document d USING (concept_id), q,
+    LATERAL (SELECT CASE w.word_match WHEN ${WordMatch.TYPED} THEN q.as_typed WHEN ${WordMatch.STEM} THEN q.stemmed ELSE q.fuzzy END AS words) l
+),
+page AS (
+  SELECT *, ${rankOf('equal_field')} AS equal_rank, coalesce(${rankOf('field')}, ${SPREAD_RANK}) AS field_rank FROM scored
+  ORDER BY equal_rank NULLS LAST, word_match, in_order DESC, field_rank, deprecated, size, code
+  LIMIT $11 OFFSET $12
+),
+-- facets
+facets AS (
+  SELECT 'domains' AS facet, domain_code AS value, count(*)::int AS count FROM matched GROUP BY domain_code
+  UNION ALL SELECT 'statuses', status, count(*)::int FROM matched GROUP BY status
+  -- concepts share few distinct system lists: count those first, then spread them
+  UNION ALL SELECT 'systems', s, sum(n)::int FROM (SELECT systems, count(*) AS n FROM matched GROUP BY systems) AS g, unnest(g.systems) AS s
+  GROUP BY s
+)
+SELECT json_build_object(
+  'matched', (SELECT count(*) FROM matched),
+  -- beyond the bound: the matches in the labels of a sample of the table's pages (the same pages every
+  -- time; the labels only, as the other vectors are out of the row), scaled to the table
+  'estimate', (SELECT round(count(*) * 100 / ${ESTIMATE_SAMPLE_PERCENT}) FROM search_document d TABLESAMPLE SYSTEM (${ESTIMATE_SAMPLE_PERCENT}) REPEATABLE (0), broad
+               WHERE broad.yes AND d.v_label @@ search_query($13, $14) AND ${VISIBLE}),
+  'hits', coalesce((SELECT json_agg(p) FROM page p), '[]'),
+  'facets', coalesce((SELECT json_agg(f) FROM facets f), '[]')
+) AS result`;
+
+/** The PostgreSQL engine's SQL: its one statement (SEARCH_SQL), and the lexicon it takes typos from. */
 @Injectable()
 export class SearchDocumentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Lexicon words close enough to each query word to be a typo of it (checked precisely by the caller). */
+  /** Lexicon words close enough to each word to be a typo of it (to be checked precisely by the caller). */
   async typoCandidates(words: string[]): Promise<{ word: string; candidate: string }[]> {
     if (words.length === 0) return [];
     return this.dataSource.query(
@@ -167,162 +214,24 @@ export class SearchDocumentRepository {
     );
   }
 
-  async search(queries: SearchTsQueries, filters: SearchFilters, limit: number, offset: number): Promise<SearchRows> {
-    const params: unknown[] = [];
-    const bind = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    // The matching condition binds its parameters first, so that they alone can estimate a broad result.
-    const whole = bind(queries.whole);
-    const labelWords: string[] = [];
-    const fullWords: string[] = [];
-    let typedInLabels: string | null = null;
-    for (const word of queries.perWord) {
-      const fullLabel = `to_tsquery('lexique_fr', ${bind(word.full)}) || to_tsquery('lexique_code', ${bind(word.code)})`;
-      if (!word.prefix) {
-        labelWords.push(`(${fullLabel})`);
-        fullWords.push(`(${fullLabel})`);
-        continue;
-      }
-      const prefix = bind(word.prefix);
-      const prefixLabel = `to_tsquery('lexique_fr', ${prefix}) || to_tsquery('lexique_code', ${prefix})`;
-      // the word as a prefix already matches it whole: only its typos are added, as
-      // every redundant alternative is one more posting list to read and to count
-      labelWords.push(word.typos ? `(${prefixLabel} || to_tsquery('lexique_fr', ${bind(word.typos)}))` : `(${prefixLabel})`);
-      typedInLabels = `d.v_label @@ (${prefixLabel})`;
-      fullWords.push(`(${fullLabel})`);
-    }
-    // Every word whole anywhere, or the one being typed as a prefix in the
-    // labels and the others whole anywhere (only the last word is a prefix).
-    // Written as two conditions that each index answers exactly, so that no
-    // match is checked again against the toasted vector.
-    const others = fullWords.slice(0, -1);
-    const mixed =
-      `d.v_all @@ (${fullWords.join(' && ')})` +
-      (typedInLabels ? ` OR (${others.length > 0 ? `d.v_all @@ (${others.join(' && ')}) AND ` : ''}${typedInLabels})` : '');
-    // Every word in the labels: one condition on the small in-row vector, which
-    // holds the label and code words of v_all, so it selects a subset of the matches
-    // without ever reading the toasted vectors.
-    const inLabels = `d.v_label @@ (${labelWords.join(' && ')})`;
-    const scope = filters.scope;
-    const visible = [
-      `(d.status = ANY(${bind(scope.publicStatuses)}::text[]) OR (d.status = ANY(${bind(scope.unpublishedStatuses)}::text[])` +
-        (scope.unpublishedDomains === 'all' ? '))' : ` AND d.domain_code = ANY(${bind(scope.unpublishedDomains)}::text[])))`),
-    ];
-    if (filters.domains) visible.push(`d.domain_code = ANY(${bind(filters.domains)}::text[])`);
-    if (filters.systems) visible.push(`d.systems && ${bind(filters.systems)}::text[]`);
-    const matches = `((${mixed}) OR d.legacy_codes_norm @> ARRAY[${whole}::text] OR lower(d.code) = ${whole})`;
-    const where = [matches, ...visible].join(' AND ');
-    const estimateParams = [...params];
-    const q = `SELECT to_tsquery('lexique_fr', ${bind(queries.strict)}) AS strict, to_tsquery('lexique_fr', ${bind(queries.fuzzy)}) AS fuzzy,
-        to_tsquery('lexique_code', ${bind(queries.code)}) AS code,
-        to_tsquery('lexique_fr', ${bind(queries.anyLabel)}) || to_tsquery('lexique_code', ${bind(queries.anyCode)}) AS any_word,
-        ${whole}::text AS whole, replace(replace(replace(${whole}::text, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS whole_prefix,
-        ${bind(queries.wordCount)}::int AS words`;
-    // A rough rank, from the in-row fields only, in the order the score ranks
-    // them: the whole query as a label or code, the words in a short preferred
-    // label, in an alternative or hidden label, and a preferred label starting
-    // with the query, the shorter the better.
-    const labelPrefix = bind(likePrefix(queries.whole));
-    const rough = `CASE WHEN d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
-                     OR d.legacy_codes_norm @> ARRAY[${whole}::text] THEN 10 ELSE 0 END
-            + CASE WHEN d.v_pref @@ q.fuzzy THEN 2 + 1.0 / greatest(length(d.v_pref), 1)
-                   WHEN d.v_pref @@ q.any_word THEN 1 + 1.0 / greatest(length(d.v_pref), 1)
-                   WHEN d.v_alt @@ q.fuzzy THEN 0.8
-                   WHEN d.v_alt @@ q.any_word OR d.v_hidden @@ q.any_word THEN 0.5 ELSE 0 END
-            + CASE WHEN d.pref_norm LIKE ${labelPrefix} THEN 1 + 1.0 / length(d.pref_norm) ELSE 0 END`;
-    // Counting, faceting and roughly ranking every match is what a two-letter
-    // prefix makes slow: the matches are read up to a bound, exact below it. A
-    // broad result adds what the index finds directly and ranks high: the whole
-    // query as a label, code or acronym, and preferred labels starting with it.
-    const bound = bind(MATCH_BOUND + 1);
-    const shortlist = bind(Math.max(SHORTLIST, offset + limit + 50));
-    // Matches in the labels are read first, and the others (a word only in a
-    // definition, a legacy code) only while the bound is not reached: a broad
-    // search then never reads a toasted vector to decide what matches.
-    const sql = `
-      WITH q AS MATERIALIZED (${q}),
-      labelled AS MATERIALIZED (
-        SELECT d.concept_id, d.domain_code, d.status, d.systems, ${rough} AS rough
-        FROM search_document d, q WHERE ${[inLabels, ...visible].join(' AND ')} LIMIT ${bound}),
-      unlabelled AS MATERIALIZED (
-        SELECT d.concept_id, d.domain_code, d.status, d.systems, ${rough} AS rough
-        FROM search_document d, q WHERE (SELECT count(*) FROM labelled) < ${bound} AND NOT (${inLabels}) AND ${where}
-        LIMIT ${bound}),
-      matched AS MATERIALIZED (SELECT * FROM labelled UNION ALL SELECT * FROM unlabelled LIMIT ${bound}),
-      broad AS MATERIALIZED (SELECT count(*) > ${MATCH_BOUND} AS yes FROM matched),
-      -- what the index finds directly and ranks high, checked against the
-      -- labels only: the whole query is in them, or is a code
-      direct AS MATERIALIZED (
-        (SELECT d.concept_id, ${rough} AS rough FROM search_document d, broad, q
-         WHERE broad.yes AND (d.pref_norm = ${whole} OR lower(d.code) = ${whole} OR d.acronyms_norm @> ARRAY[${whole}::text]
-           OR d.legacy_codes_norm @> ARRAY[${whole}::text]) AND ${[`(${inLabels} OR ${matches})`, ...visible].join(' AND ')})
-        UNION ALL
-        -- read in the label index's order (its operator class's, hence ~<~), not through the
-        -- large match set, then checked against the query
-        (SELECT d.concept_id, ${rough} AS rough FROM (
-           SELECT d.* FROM search_document d, broad WHERE broad.yes AND d.pref_norm LIKE ${labelPrefix} ORDER BY d.pref_norm USING ~<~ LIMIT ${bound}
-         ) d, q WHERE ${[inLabels, ...visible].join(' AND ')} LIMIT ${shortlist})),
-      shortlisted AS (
-        SELECT concept_id FROM (SELECT concept_id, rough FROM matched UNION ALL SELECT concept_id, rough FROM direct) c
-        GROUP BY concept_id ORDER BY max(rough) DESC LIMIT ${shortlist}),
-      page AS (
-        SELECT d.concept_id, best.score, best.field AS matched_on, d.code, d.pref_label, d.labels_en, d.alt_labels,
-          d.acronyms, d.legacy_labels, d.legacy_codes, d.definition,
-          CASE WHEN d.status = 'DEPRECATED' THEN 0.3 ELSE 0 END AS penalty
-        FROM shortlisted s JOIN search_document d ON d.concept_id = s.concept_id CROSS JOIN q ${SCORE_SQL}
-      )
-      SELECT json_build_object(
-        'total', (SELECT count(*) FROM matched),
-        'hits', coalesce((SELECT json_agg(h) FROM (
-            SELECT concept_id, round((score - penalty)::numeric, 4)::float8 AS score, matched_on, code, pref_label, labels_en, alt_labels,
-              acronyms, legacy_labels, legacy_codes, definition
-            FROM page ORDER BY score - penalty DESC, code LIMIT ${bind(limit)} OFFSET ${bind(offset)}) h), '[]'),
-        'facets', coalesce((SELECT json_agg(f) FROM (
-            SELECT 'domains' AS facet, domain_code AS value, count(*)::int AS count FROM matched GROUP BY domain_code
-            UNION ALL SELECT 'statuses', status, count(*)::int FROM matched GROUP BY status
-            -- concepts share few distinct system lists: count those first, then spread them
-            UNION ALL SELECT 'systems', s, sum(n)::int FROM (SELECT systems, count(*) AS n FROM matched GROUP BY systems) AS g,
-              unnest(g.systems) AS s GROUP BY s) f), '[]')
-      ) AS result`;
-    const estimated = await this.estimateMatches(
-      `SELECT 1 FROM search_document d WHERE ${where}
-       UNION ALL SELECT 1 FROM search_document d WHERE ${[inLabels, ...visible].join(' AND ')}
-       UNION ALL SELECT 1 FROM search_document d`,
-      estimateParams,
-    );
-    const [row]: { result: { total: number; hits: ScoredRow[]; facets: FacetRow[] } }[] = sparseBeyondBound(estimated)
-      ? await this.dataSource.transaction(async (manager) => {
-          // Reading a sparse bound's worth of matches in table order would read
-          // most of the table, each row's label vector decompressed: the planner,
-          // which prices that condition as cheap, must take the index.
-          await manager.query(`SET LOCAL enable_seqscan = off`);
-          return manager.query(sql, params);
-        })
-      : await this.dataSource.query(sql, params);
-    const { total, hits, facets } = row.result;
-    if (total <= MATCH_BOUND) return { total, totalIsEstimate: false, hits, facets };
-    // Beyond the bound, the planner's estimate of the matches (never below what
-    // was read) stands for the total, and the facets of the matches read are
-    // scaled to it: a sample, as the flag says.
-    const estimate = Math.max(total, estimated.matches);
-    const scale = estimate / total;
-    return {
-      total: estimate,
-      totalIsEstimate: true,
-      hits,
-      facets: facets.map((facet) => ({ ...facet, count: Math.max(1, Math.round(facet.count * scale)) })),
-    };
-  }
-
-  /** The planner's estimates of the matches, of those in the labels, and of the documents, in one round trip. */
-  private async estimateMatches(sql: string, params: unknown[]): Promise<MatchEstimate> {
-    const [row]: { 'QUERY PLAN': { Plan: { Plans: { 'Plan Rows': number }[] } }[] }[] = await this.dataSource.query(
-      `EXPLAIN (FORMAT JSON) ${sql}`,
-      params,
-    );
-    const [matches, inLabels, documents] = row['QUERY PLAN'][0].Plan.Plans.map((plan) => Math.round(plan['Plan Rows']));
-    return { matches, inLabels, documents };
+  async search(query: DocumentQuery): Promise<DocumentResult> {
+    const { scope, terms } = query;
+    const [row]: { result: DocumentResult }[] = await this.dataSource.query(SEARCH_SQL, [
+      terms.typed,
+      terms.stems,
+      terms.fuzzyWritten,
+      terms.fuzzyStems,
+      query.key,
+      scope.publicStatuses,
+      scope.unpublishedStatuses,
+      scope.unpublishedDomains === 'all' ? null : scope.unpublishedDomains,
+      query.domains ?? null,
+      query.systems ?? null,
+      query.limit,
+      query.offset,
+      terms.matchWritten,
+      terms.matchStems,
+    ]);
+    return row.result;
   }
 }

@@ -1,4 +1,4 @@
-import { foldText } from './query-text';
+import { foldText, typoBudget, typoDistance } from './query-text';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -14,8 +14,8 @@ export interface HighlightTerms {
 
 /**
  * Whether a folded word of the text answers a term: the same word, a French
- * inflection of it (the engine stems), or a longer word when the term is the
- * prefix being typed.
+ * inflection of it (the engine stems), a typo within the term's budget, or a
+ * longer word when the term is the prefix being typed.
  */
 function answers(word: string, terms: HighlightTerms): boolean {
   if (terms.prefix && word.startsWith(terms.prefix)) return true;
@@ -23,7 +23,9 @@ function answers(word: string, terms: HighlightTerms): boolean {
     if (word === term) return true;
     const shorter = Math.min(word.length, term.length);
     const common = commonPrefix(word, term);
-    return shorter >= 4 && common >= shorter - 1 && Math.abs(word.length - term.length) <= 3;
+    if (shorter >= 4 && common >= shorter - 1 && Math.abs(word.length - term.length) <= 3) return true;
+    const budget = typoBudget(term);
+    return budget > 0 && Math.abs(word.length - term.length) <= budget && typoDistance(term, word) <= budget;
   });
 }
 

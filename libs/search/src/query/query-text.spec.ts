@@ -10,6 +10,8 @@ describe('query text', () => {
     expect(queryWords(`'; DROP TABLE concept; --`).words).toEqual(['drop', 'table', 'concept']);
     expect(queryWords('budget:* & !(marche) | "x"').words).toEqual(['budget', 'marche', 'x']);
     expect(queryWords('de la').words).toEqual(['de', 'la']);
+    expect(queryWords('velo par').words).toEqual(['velo', 'par']); // the word being typed may start "partagé"
+    expect(queryWords('mise a dispo').words).toEqual(['mise', 'dispo']);
     expect(queryWords('€€ ¿').words).toEqual([]);
   });
 

@@ -1,3 +1,5 @@
+import { TYPO_BUDGET } from '../ranking';
+
 /**
  * How a typed query becomes words: accents and case folded, split on
  * anything that is not a letter or digit, French stop words dropped. Words
@@ -14,6 +16,11 @@ const FRENCH_STOP_WORDS = new Set(
     'par pas pour qu que qui s sa se ses son sur t ta te tes toi ton tu un une vos votre vous y'
   ).split(' '),
 );
+
+/** Whether a folded word is a French stop word (dropped from queries unless it is all they hold). */
+export function isStopWord(word: string): boolean {
+  return FRENCH_STOP_WORDS.has(word);
+}
 
 export function foldText(text: string): string {
   return text
@@ -33,22 +40,44 @@ export function foldedWords(text: string): string[] {
 export interface QueryWords {
   /** The whole query folded and trimmed, compared with codes, acronyms and labels as a whole. */
   whole: string;
-  /** Words to match, stop words dropped (kept when the query is nothing else). */
+  /** Words to match, stop words dropped (kept when the query is nothing else, and the last one, which may be a prefix). */
   words: string[];
 }
 
 export function queryWords(text: string): QueryWords {
   const all = foldedWords(text);
   const meaningful = all.filter((word) => !FRENCH_STOP_WORDS.has(word));
+  // The last word may be the start of a longer one ("velo par" for "vélo partagé"): it stays.
+  const last = all[all.length - 1];
+  if (meaningful.length > 0 && FRENCH_STOP_WORDS.has(last)) meaningful.push(last);
   const words = (meaningful.length > 0 ? meaningful : all).slice(0, MAX_QUERY_WORDS);
   return { whole: foldText(text).trim().replace(/\s+/g, ' '), words };
 }
 
-/** Typos forgiven in a word: one from 5 letters, two from 9. */
+/** Typos forgiven in a word: one from 5 letters, two from 9; none in a number. */
 export function typoBudget(word: string): number {
-  if (word.length >= 9) return 2;
-  if (word.length >= 5) return 1;
+  if (/^\d+$/.test(word)) return 0;
+  if (word.length >= TYPO_BUDGET.twoTyposFrom) return 2;
+  if (word.length >= TYPO_BUDGET.oneTypoFrom) return 1;
   return 0;
+}
+
+/**
+ * A folded word with its plural mark dropped (a final s or x after three
+ * letters or more): singular and plural are the same word for an agent. The
+ * search_singular SQL function folds documents the same way.
+ */
+export function singular(word: string): string {
+  return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/**
+ * A text as a key compared whole: folded words, singular, one space apart
+ * (the search_keys SQL function builds the documents' keys the same way).
+ * "Marchés publics" and "marche public" have the same key.
+ */
+export function searchKey(text: string): string {
+  return foldedWords(text).map(singular).join(' ');
 }
 
 /**
