@@ -1,6 +1,6 @@
 import { MappingRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
-import { csvLine, CsvRow, readCsv } from './csv-rows';
+import { csvLine, CsvRow, readCsv, technicalHeader } from './csv-rows';
 import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
 
 /** The columns written on export, in order. `conceptLabel` is for people reading the file and ignored on import. */
@@ -20,9 +20,25 @@ export const MAPPING_CSV_COLUMNS = [
 
 type MappingColumn = (typeof MAPPING_CSV_COLUMNS)[number];
 
+/** The French headers of the template (`/export/templates/mappings.csv`); the reader takes both. */
+export const MAPPING_CSV_TITLES: Record<MappingColumn, string> = {
+  system: 'Système',
+  localCode: 'Code local',
+  localLabel: 'Libellé local',
+  relation: 'Relation',
+  concept: 'Concept',
+  conceptLabel: 'Libellé du concept',
+  note: 'Note',
+  validFrom: 'Valide à partir du',
+  validTo: 'Valide jusqu’au',
+  justification: 'Justification',
+  confidence: 'Confiance',
+};
+
 /** One mapping per row; a column left out keeps that field of existing mappings. */
 export const readMappingsCsv: FileReader = async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
+  table.header = technicalHeader(table.header, MAPPING_CSV_TITLES);
   let broken = false;
   for (const [i, name] of table.header.entries()) {
     if (!(MAPPING_CSV_COLUMNS as readonly string[]).includes(name)) {
@@ -32,7 +48,7 @@ export const readMappingsCsv: FileReader = async function* (text, options): Asyn
         problem: {
           line: 1,
           field: name || `column ${i + 1}`,
-          message: `Unknown column "${name}" (known: ${MAPPING_CSV_COLUMNS.join(', ')})`,
+          message: `Unknown column "${name}" (known: ${MAPPING_CSV_COLUMNS.join(', ')}, or the template's French headers)`,
         },
       };
     }
@@ -101,5 +117,37 @@ export function mappingCsvRow(m: MappingRecord): string {
       m.confidence === null ? '' : String(m.confidence),
     ],
     CSV_EXPORT_DELIMITER,
+  );
+}
+
+/**
+ * The template of a mappings file: the French headers and one example row
+ * (relation: EXACT, CLOSE, BROAD, NARROW, RELATED or UNMAPPED; dates as
+ * AAAA-MM-JJ, the end excluded).
+ */
+export function mappingCsvTemplate(): string {
+  const example: Record<MappingColumn, string> = {
+    system: 'SI-MER-FIN',
+    localCode: 'BV-2026',
+    localLabel: 'Budget vert 2026',
+    relation: 'EXACT',
+    concept: 'FIN-0004',
+    conceptLabel: 'Budget primitif',
+    note: '',
+    validFrom: '2026-01-01',
+    validTo: '',
+    justification: 'semapv:ManualMappingCuration',
+    confidence: '',
+  };
+  return (
+    BOM +
+    csvLine(
+      MAPPING_CSV_COLUMNS.map((column) => MAPPING_CSV_TITLES[column]),
+      CSV_EXPORT_DELIMITER,
+    ) +
+    csvLine(
+      MAPPING_CSV_COLUMNS.map((column) => example[column]),
+      CSV_EXPORT_DELIMITER,
+    )
   );
 }
