@@ -34,7 +34,8 @@ export function fileText(
 async function* windows1252Text(
   chunks: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>,
 ): AsyncGenerator<string> {
-  // Node's WHATWG decoder: 0x80 is €, 0x9C is œ, as Excel means them (not Latin-1's control codes)
+  // 0x80 is €, 0x9C is œ, as Excel means them, not Latin-1's control codes; always streamed:
+  // Node 20's one-shot decode() of windows-1252 takes a Latin-1 shortcut that maps them wrong
   const decoder = new TextDecoder('windows-1252');
   for await (const chunk of chunks) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
