@@ -155,7 +155,10 @@ function likelyFormat(name, head) {
   return /localcode|code local/.test(header) ? 'MAPPINGS_CSV' : 'CONCEPTS_CSV';
 }
 
-const megabytes = (bytes) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+const megabytes = (bytes) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} Ko`
+    : `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 function fieldError(form, text) {
   const message = document.getElementById('fichier-erreur');

@@ -36,6 +36,9 @@ const DECISIONS = {
   },
 };
 
+/** Fields the screen's first lines already say. */
+const SAID_ABOVE = new Set(['code', 'domain', 'status']);
+
 export async function renderConceptReview({ code }) {
   return renderReview(await findQueued(['NEW_CONCEPT', 'CONCEPT_REVISION'], code), `la fiche ${code}`);
 }
@@ -76,7 +79,7 @@ async function renderReview(item, what) {
       revision
         ? `${revisionTable(item.changes, 'Ce qui change, champ par champ : les mots retirés sont barrés, les mots ajoutés soulignés')}
            <p class="count">Les autres champs ne changent pas. <a href="${entryHref}">Voir la version publiée</a></p>`
-        : `<h2>${concept ? 'Le concept proposé' : 'La correspondance proposée'}</h2>${proposedEntry(item.changes)}
+        : `<h2>${concept ? 'Le concept proposé' : 'La correspondance proposée'}</h2>${proposedEntry(item.changes.filter((c) => !SAID_ABOVE.has(c.field)))}
            <p class="count"><a href="${entryHref}">${concept ? 'Ouvrir sa fiche' : 'Ouvrir la page du code'}</a></p>`
     }
     ${lookAlikes ?? ''}
