@@ -3,9 +3,11 @@ import { CONCEPT_CSV_TITLES, conceptCsvTemplate, readConceptsCsv } from './conce
 import { headerKey, technicalHeader } from './csv-rows';
 import { MAPPING_CSV_TITLES, mappingCsvTemplate, readMappingsCsv } from './mappings-csv';
 
-async function* once(text: string) {
-  yield text;
-}
+/** The text as a reader takes it: a stream of one piece. */
+const once = (text: string): AsyncIterable<string> =>
+  (async function* () {
+    yield await Promise.resolve(text);
+  })();
 const collect = async (items: AsyncIterable<ParsedItem>) => {
   const all: ParsedItem[] = [];
   for await (const item of items) all.push(item);
