@@ -67,7 +67,10 @@ describe('the integration clients of the guide (live server)', () => {
       ['inconnu', false],
       ['0103', true],
     ]);
-    expect((await client.crosswalk('SI-BDX-GRH', '0103', 'SI-MUT-RH')).targets[0]).toMatchObject({ localCode: 'STA-CTR', relation: 'EXACT' });
+    expect((await client.crosswalk('SI-BDX-GRH', '0103', 'SI-MUT-RH')).targets[0]).toMatchObject({
+      localCode: 'STA-CTR',
+      relation: 'EXACT',
+    });
 
     const seen: string[] = [];
     const cursor = await client.followChanges(null, (change) => void seen.push(change.key), ['RH']);
