@@ -223,7 +223,9 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     await page.getByRole('button', { name: 'Approuver et publier' }).click();
     const summary = page.locator('#decision .form-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('Quelqu’un a modifié cette fiche pendant que vous la modifiiez. Rechargez la page');
+    expect(await summary.textContent()).toBe(
+      'Cette proposition a changé depuis que vous l’avez ouverte : rechargez-la et relisez-la avant de décider.Recharger la proposition',
+    );
     await page.getByRole('button', { name: 'Recharger la proposition' }).click();
     await page.waitForFunction(() => document.querySelector('table.comparison')?.textContent?.includes('puis reprise'));
     await page.getByRole('button', { name: 'Approuver et publier' }).click();
@@ -329,7 +331,9 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     const results = page.locator('#resultats-section');
     expect(await results.locator('.card-title').textContent()).toBe('Résultat : 0 proposition approuvée sur 3');
     expect(await results.textContent()).toContain('une sélection de concepts est approuvée en entier ou pas du tout');
-    expect(await results.locator('li', { hasText: 'FIN-0971' }).textContent()).toContain('Quelqu’un a modifié cette fiche');
+    expect(await results.locator('li', { hasText: 'FIN-0971' }).textContent()).toContain(
+      'Cette proposition a changé depuis que vous l’avez ouverte',
+    );
     expect(await results.locator('li', { hasText: 'FIN-0970' }).textContent()).toContain('refusé avec le reste de la sélection');
     await accessible('a-relire-lot-refuse');
 

@@ -128,8 +128,21 @@ export function errorHtml(error) {
   return `${text} <span class="detail">Détail : <span lang="en">${escapeHtml(error.message)}</span></span>`;
 }
 
+/** Refusals of a review decision, said from the reviewer's side. */
+const DECISION_REASONS = {
+  STALE_VERSION: 'Cette proposition a changé depuis que vous l’avez ouverte : rechargez-la et relisez-la avant de décider.',
+  TRANSITION_NOT_ALLOWED: 'Cette proposition n’attend plus de décision : quelqu’un l’a sans doute déjà approuvée ou refusée.',
+};
+
+/** A refusal of an approval or a rejection, in French. */
+export function decisionErrorHtml(error) {
+  const text = DECISION_REASONS[error.reason];
+  return text ? escapeHtml(text) : errorHtml(error);
+}
+
 /** The French sentence of a stable reason, or null where the reason says no more than its code. */
-export function reasonText(reason, values = {}) {
+export function reasonText(reason, values = {}, { decision = false } = {}) {
+  if (decision && DECISION_REASONS[reason]) return DECISION_REASONS[reason];
   return REASONS[reason]?.(values ?? {}) ?? null;
 }
 

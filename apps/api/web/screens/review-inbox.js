@@ -5,7 +5,7 @@
 import { announce, escapeHtml, h, main, plural, setTitle } from '../lib/dom.js';
 import { graphql } from '../lib/graphql.js';
 import { REVIEW_KIND_LABELS } from '../lib/labels.js';
-import { errorHtml, FIELD_LABELS, reasonText } from '../lib/messages.js';
+import { decisionErrorHtml, FIELD_LABELS, reasonText } from '../lib/messages.js';
 import { authorName, isConceptItem, queuePage, reviewHref, reviews, takeFlash } from '../lib/review-queue.js';
 import { navigate } from '../lib/router.js';
 import { domainLabel } from '../lib/session.js';
@@ -187,7 +187,7 @@ async function approveSelection(chosen, reason) {
       });
       results.push({ item, ok: true });
     } catch (error) {
-      results.push({ item, ok: false, why: errorHtml(error) });
+      results.push({ item, ok: false, why: decisionErrorHtml(error) });
     }
   }
   void refreshInboxCount();
@@ -202,7 +202,7 @@ function refusalsByIndex(error) {
   ];
   for (const p of problems) {
     if (!Number.isInteger(p.index)) continue;
-    const text = reasonText(p.reason, p) ?? p.message ?? error.message;
+    const text = reasonText(p.reason, p, { decision: true }) ?? p.message ?? error.message;
     byIndex.set(p.index, escapeHtml(text));
   }
   return byIndex;
@@ -216,7 +216,7 @@ function showResults(results, conceptRefusal) {
       <h2 id="titre-resultats" class="card-title">Résultat : ${approved} ${approved > 1 ? 'propositions approuvées' : 'proposition approuvée'} sur ${results.length}</h2>
       ${
         conceptRefusal
-          ? `<p class="error">Aucun des concepts choisis n’a été approuvé : une sélection de concepts est approuvée en entier ou pas du tout, et l’un d’eux a été refusé. ${errorHtml(conceptRefusal)}</p>`
+          ? `<p class="error">Aucun des concepts choisis n’a été approuvé : une sélection de concepts est approuvée en entier ou pas du tout, et l’un d’eux a été refusé. ${decisionErrorHtml(conceptRefusal)}</p>`
           : ''
       }
       <ul class="notifications">${results

@@ -6,7 +6,8 @@ import { announce, escapeHtml, h, main, setTitle } from '../lib/dom.js';
 import { graphql } from '../lib/graphql.js';
 import { REVIEW_KIND_LABELS } from '../lib/labels.js';
 import { navigate, refresh } from '../lib/router.js';
-import { authorName, findQueued, isConceptItem, setFlash } from '../lib/review-queue.js';
+import { authorName, findQueued, isConceptItem, reviews, setFlash } from '../lib/review-queue.js';
+import { decisionErrorHtml } from '../lib/messages.js';
 import { domainLabel, session } from '../lib/session.js';
 import { formatDateTime, machineTime, waitingFor } from '../lib/time.js';
 import { statusBadge } from '../components/concepts.js';
@@ -14,6 +15,7 @@ import { proposedEntry, revisionTable } from '../components/entry-comparison.js'
 import { clearErrors, field, formSummary, showFormError } from '../components/form.js';
 import { refreshInboxCount } from '../components/header.js';
 import { legacyCodeHref } from '../components/mappings-table.js';
+import { signInLink } from '../components/sign-in-link.js';
 
 const AUTHOR_NAMES = `query Auteur($key: String!, $entity: ChangeEntity) { history(key: $key, entity: $entity) { principal principalName } }`;
 const LOOK_ALIKE_FIELDS = `hits { concept { code prefLabel status definition domain { code label } } }`;
@@ -40,11 +42,20 @@ const DECISIONS = {
 const SAID_ABOVE = new Set(['code', 'domain', 'status']);
 
 export async function renderConceptReview({ code }) {
+  if (!reviews()) return notForYou();
   return renderReview(await findQueued(['NEW_CONCEPT', 'CONCEPT_REVISION'], code), `la fiche ${code}`);
 }
 
 export async function renderMappingReview({ system, code }) {
+  if (!reviews()) return notForYou();
   return renderReview(await findQueued(['NEW_MAPPING', 'MAPPING_REVISION'], `${system}/${code}`), `la correspondance ${system} / ${code}`);
+}
+
+function notForYou() {
+  setTitle('Relecture');
+  main().replaceChildren(
+    h(`<h1>Relecture</h1><p>La relecture est réservée aux référents des domaines et aux administrateurs.</p>${signInLink('button')}`),
+  );
 }
 
 /** What the item is, in a heading. */
@@ -180,8 +191,9 @@ async function decide(form, item, decision) {
     await graphql(DECISIONS[concept ? 'concept' : 'mapping'][decision], variables);
   } catch (error) {
     showFormError(form, error);
+    const summary = form.querySelector('.form-summary');
+    if (!summary.hidden) summary.innerHTML = decisionErrorHtml(error);
     if (error.reason === 'STALE_VERSION' || error.code === 'CONFLICT') {
-      const summary = form.querySelector('.form-summary');
       summary.append(h(`<p><button type="button" class="button secondary" id="recharger">Recharger la proposition</button></p>`));
       summary.querySelector('#recharger').addEventListener('click', () => void refresh());
     }
