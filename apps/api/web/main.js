@@ -16,6 +16,9 @@ import { renderSystem } from './screens/system.js';
 import { renderDomain } from './screens/domain.js';
 import { renderSignIn } from './screens/sign-in.js';
 import { renderNotifications } from './screens/notifications.js';
+import { renderReviewInbox } from './screens/review-inbox.js';
+import { renderConceptReview, renderMappingReview } from './screens/review.js';
+import { renderImport } from './screens/import.js';
 
 route('/', renderSearch, 'search');
 route('/concept/:code', renderConcept);
@@ -28,6 +31,10 @@ route('/system/:system', renderSystem, 'systems');
 route('/system/:system/code/:code*', renderLegacyCode);
 route('/connexion', renderSignIn);
 route('/notifications', renderNotifications, 'notifications');
+route('/a-relire', renderReviewInbox, 'review');
+route('/a-relire/concept/:code', renderConceptReview, 'review');
+route('/a-relire/correspondance/:system/:code*', renderMappingReview, 'review');
+route('/import', renderImport, 'import');
 
 document.addEventListener('click', (event) => {
   const copy = event.target.closest('button[data-copy]');

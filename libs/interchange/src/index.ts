@@ -5,3 +5,4 @@ export * from './import/import-report';
 export * from './import/import.service';
 export * from './interchange.module';
 export * from './records';
+export { charsetNamed, FileCharset } from './formats/file-charset';

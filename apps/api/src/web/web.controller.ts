@@ -28,6 +28,10 @@ const SCREENS = [
   'system/:system/code/:code',
   'connexion',
   'notifications',
+  'a-relire',
+  'a-relire/concept/:code',
+  'a-relire/correspondance/:system/*code',
+  'import',
 ];
 
 /**

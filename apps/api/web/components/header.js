@@ -3,6 +3,7 @@
 import { escapeHtml, h } from '../lib/dom.js';
 import { postJson } from '../lib/graphql.js';
 import { ROLE_LABELS } from '../lib/labels.js';
+import { queueCount, reviews } from '../lib/review-queue.js';
 import { domainLabel, isAdmin, session, signedIn, signInMode } from '../lib/session.js';
 import { signInLink } from './sign-in-link.js';
 
@@ -31,6 +32,9 @@ export function renderHeader() {
     document.getElementById('deconnexion').addEventListener('click', () => void signOut());
   }
   document.querySelector('[data-nav="new"]')?.parentElement.toggleAttribute('hidden', !(isAdmin() || me.stewardDomains.length > 0));
+  for (const nav of ['review', 'import'])
+    document.querySelector(`[data-nav="${nav}"]`)?.parentElement.toggleAttribute('hidden', !reviews());
+  void refreshInboxCount();
   if (expired) {
     document
       .getElementById('bandeau')
@@ -46,4 +50,17 @@ async function signOut() {
   const { redirect } = await postJson('/auth/logout');
   // the provider's end-session page, where it has one, then back here
   window.location.assign(redirect ?? '/');
+}
+
+/** The number of entries waiting in the person's review inbox, in the header; asked again after each decision. */
+export async function refreshInboxCount() {
+  if (!reviews()) return;
+  const pill = document.getElementById('a-relire-nombre');
+  try {
+    const count = await queueCount();
+    pill.replaceChildren(h(`${count.toLocaleString('fr-FR')}<span class="visually-hidden"> en attente</span>`));
+    pill.classList.toggle('zero', count === 0);
+  } catch {
+    pill.textContent = ''; // the inbox itself says what went wrong
+  }
 }

@@ -44,3 +44,20 @@ export const ACTION_LABELS = {
   REJECT_REVISION: 'Modification refusée',
   DELETE: 'Suppression',
 };
+
+/** What waits in the review inbox, in plain words. */
+export const REVIEW_KIND_LABELS = {
+  NEW_CONCEPT: 'Nouveau concept',
+  CONCEPT_REVISION: 'Modification d’un concept publié',
+  NEW_MAPPING: 'Nouvelle correspondance',
+  MAPPING_REVISION: 'Modification d’une correspondance publiée',
+};
+
+/** What an import does, or would do, with one row. */
+export const IMPORT_OUTCOME_LABELS = {
+  CREATED: 'Création',
+  UPDATED: 'Modification',
+  UNCHANGED: 'Inchangé',
+  PROPOSED: 'Modification proposée (à approuver)',
+  REFUSED: 'Refusé',
+};

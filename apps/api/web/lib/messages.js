@@ -91,6 +91,12 @@ export const FIELD_LABELS = {
   validFrom: 'Valide à partir du',
   validTo: 'Valide jusqu’au',
   note: 'Note',
+  status: 'Statut',
+  hiddenLabels: 'Libellés cachés',
+  replacedBy: 'Remplacé par',
+  system: 'Système',
+  justification: 'Justification',
+  confidence: 'Confiance',
 };
 
 /** `input.broader[1]` → `broader`; `input.mapping.concept` → `concept`. */
@@ -120,4 +126,40 @@ export function errorHtml(error) {
   const known = error.reason && REASONS[error.reason];
   if (known || !error.code || error.code === 'INTERNAL_SERVER_ERROR' || error.name === 'NetworkError') return text;
   return `${text} <span class="detail">Détail : <span lang="en">${escapeHtml(error.message)}</span></span>`;
+}
+
+/** Refusals of a review decision, said from the reviewer's side. */
+const DECISION_REASONS = {
+  STALE_VERSION: 'Cette proposition a changé depuis que vous l’avez ouverte : rechargez-la et relisez-la avant de décider.',
+  TRANSITION_NOT_ALLOWED: 'Cette proposition n’attend plus de décision : quelqu’un l’a sans doute déjà approuvée ou refusée.',
+};
+
+/** A refusal of an approval or a rejection, in French. */
+export function decisionErrorHtml(error) {
+  const text = DECISION_REASONS[error.reason];
+  return text ? escapeHtml(text) : errorHtml(error);
+}
+
+/** The French sentence of a stable reason, or null where the reason says no more than its code. */
+export function reasonText(reason, values = {}, { decision = false } = {}) {
+  if (decision && DECISION_REASONS[reason]) return DECISION_REASONS[reason];
+  return REASONS[reason]?.(values ?? {}) ?? null;
+}
+
+/**
+ * One problem of an import, as the preview lists it: the French sentence of
+ * its reason and, where that says too little, the server's own sentence.
+ * `headerLine`: the line whose problems are about column headers (1 in CSV).
+ */
+export function importProblemHtml(problem, headerLine) {
+  const header = problem.line === headerLine && problem.reason === 'INVALID_VALUE';
+  const text = header
+    ? 'Cet en-tête de colonne n’est pas reconnu, ou une colonne obligatoire manque : comparez avec le modèle.'
+    : problem.field === 'encoding'
+      ? 'Ce fichier n’est pas lisible dans le jeu de caractères choisi.'
+      : (reasonText(problem.reason, problem.values) ?? 'Cette valeur n’est pas acceptée.');
+  const known = !header && REASONS[problem.reason] && problem.reason !== 'FILE_UNREADABLE';
+  return known
+    ? escapeHtml(text)
+    : `${escapeHtml(text)} <span class="detail">Détail : <span lang="en">${escapeHtml(problem.message)}</span></span>`;
 }

@@ -29,3 +29,18 @@ export function formatDateTime(iso) {
 export function machineTime(iso) {
   return new Date(iso).toISOString();
 }
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** How long something has waited, as the inbox says it: "depuis 2 jours". */
+export function waitingFor(since, now = Date.now()) {
+  const waited = Math.max(0, now - new Date(since).getTime());
+  if (waited < HOUR) return 'depuis moins d’une heure';
+  if (waited < DAY) {
+    const hours = Math.floor(waited / HOUR);
+    return `depuis ${hours} heure${hours > 1 ? 's' : ''}`;
+  }
+  const days = Math.floor(waited / DAY);
+  return `depuis ${days} jour${days > 1 ? 's' : ''}`;
+}

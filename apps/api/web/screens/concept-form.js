@@ -9,6 +9,7 @@ import { domainLabel, mayWrite, writableDomains } from '../lib/session.js';
 import { statusBadge } from '../components/concepts.js';
 import { clearErrors, field, formSummary, listValue, showFormError } from '../components/form.js';
 import { changedFields, contentOfConcept, creationFields, emptyContent } from '../components/concept-content.js';
+import { refreshInboxCount } from '../components/header.js';
 
 const EDIT_QUERY = `query AModifier($code: String!) {
   concept(code: $code) {
@@ -92,6 +93,7 @@ async function saveEdit(form, c, before, then) {
     }
     if (then === 'submit') await graphql(SUBMIT, { code: c.code, version });
     announce(then === 'submit' ? 'Enregistré et envoyé en relecture' : 'Modification enregistrée');
+    void refreshInboxCount(); // a proposal or a submission waits in the inbox
     await navigate(`/concept/${encodeURIComponent(c.code)}`);
   } catch (error) {
     showFormError(form, error);
@@ -156,6 +158,7 @@ async function saveNew(form, then) {
     const created = (await graphql(CREATE, { input, reason })).createConcept;
     if (then === 'submit') await graphql(SUBMIT, { code: created.code, version: created.version });
     announce(then === 'submit' ? 'Concept créé et envoyé en relecture' : 'Brouillon enregistré');
+    void refreshInboxCount();
     await navigate(`/concept/${encodeURIComponent(created.code)}`);
   } catch (error) {
     showFormError(form, error);

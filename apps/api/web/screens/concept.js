@@ -8,6 +8,7 @@ import { refresh } from '../lib/router.js';
 import { mayWrite } from '../lib/session.js';
 import { formatDate, formatDateTime } from '../lib/time.js';
 import { conceptLink, statusBadge } from '../components/concepts.js';
+import { refreshInboxCount } from '../components/header.js';
 import { mappingsTable } from '../components/mappings-table.js';
 
 const CONCEPT_QUERY = `query Fiche($code: String!) {
@@ -103,6 +104,7 @@ async function submit(c) {
   try {
     await graphql(SUBMIT, { code: c.code, version: c.version });
     announce('Envoyé en relecture');
+    void refreshInboxCount();
     await refresh();
     document.getElementById('resultat-action').textContent = 'Envoyé en relecture : un autre référent du domaine va le relire.';
   } catch (error) {

@@ -10,6 +10,7 @@ import { formatDate } from '../lib/time.js';
 import { conceptLink, statusBadge } from '../components/concepts.js';
 import { attachConceptPicker, conceptPicker } from '../components/concept-picker.js';
 import { clearErrors, field, formSummary, showFormError } from '../components/form.js';
+import { refreshInboxCount } from '../components/header.js';
 import { validity } from '../components/mappings-table.js';
 
 const MAPPING_FIELDS = `id localCode localLabel relation validFrom validTo note status version
@@ -53,6 +54,7 @@ function drawEditor(container, system, localCode, mappings, message = '') {
     const { mappingsOfCode } = await graphql(OF_CODE, { system: system.code, code: localCode });
     drawEditor(container, system, localCode, mappingsOfCode, text);
     announce(text);
+    void refreshInboxCount(); // a submission or a revision waits in the inbox
   };
   container.querySelector('#ajouter-correspondance').addEventListener('click', () => openForm(container, system, localCode, null, reload));
   container

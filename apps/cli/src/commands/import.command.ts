@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { systemContext } from '@lexique/core';
 import { migrate } from '@lexique/database';
-import { describeCounts, describeProblem, ImportService, resolveFormat } from '@lexique/interchange';
+import { charsetNamed, describeCounts, describeProblem, ImportService, resolveFormat } from '@lexique/interchange';
 import { cliPrincipal } from '../cli-principal';
 import { Command, UsageError } from '../command';
 import { ProgressLine } from '../progress';
@@ -10,9 +10,10 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import concepts, mappings or systems from a file (all or nothing)',
   usage:
-    'lexique import <file> [--format ttl|jsonld|csv|sssom|mappings-csv|systems-csv] [--domain FIN] [--system SI-MER-FIN] [--dry-run] [--submit] [--token <jwt>]',
+    'lexique import <file> [--format ttl|jsonld|csv|sssom|mappings-csv|systems-csv] [--charset utf-8|windows-1252] [--domain FIN] [--system SI-MER-FIN] [--dry-run] [--submit] [--token <jwt>]',
   options: {
     format: { type: 'string' },
+    charset: { type: 'string' },
     domain: { type: 'string' },
     system: { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -24,6 +25,9 @@ export const importCommand: Command = {
     if (!file || positionals.length > 1) throw new UsageError(`Give one file to import.\nUsage: ${importCommand.usage}`);
     if (!fs.existsSync(file)) throw new UsageError(`No file "${file}".`);
     const format = resolveFormat(file, values.format as string | undefined);
+    // French Excel's "CSV (séparateur : point-virgule)" is Windows-1252
+    const charset = charsetNamed((values.charset as string | undefined) ?? 'utf-8');
+    if (!charset) throw new UsageError(`Unknown charset "${String(values.charset)}" (known: utf-8, windows-1252).`);
     await migrate(env.database.url);
     const principal = await cliPrincipal(env, values.token);
     const progress = new ProgressLine(fs.statSync(file).size);
@@ -39,6 +43,7 @@ export const importCommand: Command = {
       fileName: file,
       dryRun: values['dry-run'] === true,
       submit: values.submit === true,
+      charset,
       domain: values.domain as string | undefined,
       system: values.system as string | undefined,
       onProgress: (rows) => progress.rows(rows),

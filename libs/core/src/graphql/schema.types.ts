@@ -38,6 +38,11 @@ export enum FileEncoding {
     BASE64 = "BASE64"
 }
 
+export enum FileCharset {
+    UTF_8 = "UTF_8",
+    WINDOWS_1252 = "WINDOWS_1252"
+}
+
 export enum ImportOutcome {
     CREATED = "CREATED",
     UPDATED = "UPDATED",
@@ -124,6 +129,7 @@ export interface ImportFileInput {
     format?: Nullable<InterchangeFormat>;
     content: string;
     encoding?: Nullable<FileEncoding>;
+    charset?: Nullable<FileCharset>;
     domain?: Nullable<string>;
     system?: Nullable<string>;
     dryRun?: Nullable<boolean>;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { notFound, RequestContext } from '@lexique/core';
 import { visibilityOf } from '@lexique/vocabulary';
-import { conceptCsvHeader, conceptCsvRow } from '../formats/csv/concepts-csv';
-import { mappingCsvHeader, mappingCsvRow } from '../formats/csv/mappings-csv';
+import { conceptCsvHeader, conceptCsvRow, conceptCsvTemplate } from '../formats/csv/concepts-csv';
+import { mappingCsvHeader, mappingCsvRow, mappingCsvTemplate } from '../formats/csv/mappings-csv';
 import { systemCsvHeader, systemCsvRow } from '../formats/csv/systems-csv';
 import { FORMATS, InterchangeFormat } from '../formats/interchange-format';
 import { JSONLD_FOOTER, jsonLdConcept, jsonLdHeader, jsonLdScheme } from '../formats/skos/skos-jsonld-writer';
@@ -27,6 +27,14 @@ export interface ExportFile {
 @Injectable()
 export class ExportService {
   constructor(private readonly rows: ExportRepository) {}
+
+  /** The spreadsheet templates a steward fills in: French headers and an example row. */
+  template(name: string): ExportFile {
+    const templates: Record<string, () => string> = { 'concepts.csv': conceptCsvTemplate, 'mappings.csv': mappingCsvTemplate };
+    const file = templates[name.toLowerCase()];
+    if (!file) throw notFound(`No template named "${name}" (templates: ${Object.keys(templates).join(', ')})`);
+    return { fileName: `modele-${name.toLowerCase()}`, contentType: 'text/csv; charset=utf-8', body: toAsync([file()]) };
+  }
 
   async export(
     ctx: RequestContext,

@@ -22,6 +22,8 @@ const MAPPING_FILES: Record<string, InterchangeFormat> = {
  * Downloads: `/export/concepts/FIN.ttl`, `.jsonld`, `.csv`;
  * `/export/mappings/SI-MER-FIN.sssom.tsv`, `.csv`. Streamed page by page;
  * anyone who may read the dictionary may download what they may read.
+ * `/export/templates/concepts.csv` and `mappings.csv`: empty spreadsheets
+ * with French headers, for imports.
  */
 @Controller('export')
 @UseFilters(DomainErrorHttpFilter)
@@ -40,6 +42,12 @@ export class ExportController {
   async mappings(@Ctx() ctx: RequestContext, @Param('file') file: string, @Res() res: Response) {
     const [system, format] = split(file, MAPPING_FILES);
     await this.send(res, await this.exports.export(ctx, format, { system }));
+  }
+
+  @Get('templates/:file')
+  @Allow(Role.READER)
+  async template(@Param('file') file: string, @Res() res: Response) {
+    await this.send(res, this.exports.template(file));
   }
 
   private async send(res: Response, file: Awaited<ReturnType<ExportService['export']>>) {

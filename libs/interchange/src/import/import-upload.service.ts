@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, Gql, RequestContext } from '@lexique/core';
+import { FileCharset } from '../formats/file-charset';
 import { resolveFormat } from '../formats/interchange-format';
 import { ImportReport } from './import-report';
 import { ImportService } from './import.service';
@@ -18,6 +19,10 @@ export class ImportUploadService {
     if (input.encoding === Gql.FileEncoding.BASE64 && !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.content)) {
       throw badInput('input.content', '"input.content" is not base64');
     }
+    const charset = input.charset === Gql.FileCharset.WINDOWS_1252 ? FileCharset.WINDOWS_1252 : FileCharset.UTF_8;
+    if (charset !== FileCharset.UTF_8 && input.encoding !== Gql.FileEncoding.BASE64) {
+      throw badInput('input.charset', 'A charset applies to the bytes of BASE64 content; TEXT content is already text');
+    }
     if (bytes.length > MAX_UPLOAD_BYTES) {
       throw badInput('input.content', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: import it with \`lexique import\``);
     }
@@ -28,6 +33,7 @@ export class ImportUploadService {
       domain: input.domain ?? undefined,
       system: input.system ?? undefined,
       submit: input.submit === true,
+      charset,
     });
   }
 }

@@ -11,7 +11,8 @@ import { FORMATS, InterchangeFormat } from '../formats/interchange-format';
 import { FileReader, ReaderOptions } from '../formats/parsed-item';
 import { readSkosJsonLd, readSkosTurtle } from '../formats/skos/skos-reader';
 import { readSssomTsv } from '../formats/sssom/sssom-tsv';
-import { EncodingError, utf8Text } from '../formats/utf8-text';
+import { FileCharset, fileText } from '../formats/file-charset';
+import { EncodingError } from '../formats/utf8-text';
 import { ConceptImport } from './concept-import';
 import { ImportProblems } from './import-problems';
 import { ImportReport, noCounts } from './import-report';
@@ -36,6 +37,8 @@ export interface ImportOptions {
   system?: string;
   /** Send the drafts the file creates or changes to review in the same run. */
   submit?: boolean;
+  /** How the file's bytes are decoded: UTF-8 unless said. */
+  charset?: FileCharset;
   /** Called every batch with the rows read so far (the CLI's progress bar). */
   onProgress?: (rows: number) => void;
 }
@@ -91,7 +94,7 @@ export class ImportService {
       await this.dataSource.transaction(async (manager) => {
         // one import at a time: two overlapping files would otherwise each pass their checks alone
         await takeTransactionLock(manager, 'lexique:import', { heldBy: 'Another import is running', retryAfterSeconds: 10 });
-        const items = READERS[options.format](utf8Text(input), readerOptions);
+        const items = READERS[options.format](fileText(input, options.charset), readerOptions);
         const progress = { onProgress: options.onProgress, reason };
         if (content === 'concepts') {
           const wholeStatements = options.format === InterchangeFormat.SKOS_TURTLE || options.format === InterchangeFormat.SKOS_JSONLD;

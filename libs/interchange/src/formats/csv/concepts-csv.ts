@@ -1,8 +1,8 @@
-import { isLanguage, LANGUAGES } from '@lexique/core';
+import { isLanguage, Language, LANGUAGES } from '@lexique/core';
 import { ConceptRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
 import { budgeted } from '../read-budget';
-import { csvLine, CsvRow, joinValues, readCsv, splitValues } from './csv-rows';
+import { csvLine, CsvRow, joinValues, readCsv, splitValues, technicalHeader } from './csv-rows';
 
 /** Localized fields: one column per language, `prefLabel@fr`, `prefLabel@en`. */
 const LOCALIZED = ['prefLabel', 'altLabels', 'definition', 'scopeNote'] as const;
@@ -27,6 +27,32 @@ export const CONCEPT_CSV_COLUMNS = [
   'replacedBy',
   'version',
 ];
+
+const LANGUAGE_NAMES: Record<Language, string> = { fr: 'français', en: 'anglais' };
+const byLanguage = (field: string, title: string) =>
+  Object.fromEntries(LANGUAGES.map((lang) => [`${field}@${lang}`, `${title} (${LANGUAGE_NAMES[lang]})`]));
+
+/**
+ * The French headers of the template (`/export/templates/concepts.csv`), as
+ * the workspace's form names the fields; the reader takes them as well as the
+ * technical names, in any case and with or without accents.
+ */
+export const CONCEPT_CSV_TITLES: Record<string, string> = {
+  code: 'Code',
+  domain: 'Domaine',
+  status: 'Statut',
+  ...byLanguage('prefLabel', 'Libellé préféré'),
+  ...byLanguage('altLabels', 'Synonymes'),
+  acronyms: 'Sigles',
+  hiddenLabels: 'Libellés cachés',
+  ...byLanguage('definition', 'Définition'),
+  ...byLanguage('scopeNote', 'Note d’application'),
+  source: 'Source',
+  broader: 'Termes génériques',
+  related: 'Voir aussi',
+  replacedBy: 'Remplacé par',
+  version: 'Version',
+};
 
 /** Exports use `;` (what French spreadsheets expect) and a byte order mark so that Excel reads UTF-8. */
 export const CSV_EXPORT_DELIMITER = ';';
@@ -56,6 +82,7 @@ function columnOf(name: string): Column | null {
  */
 export const readConceptsCsv: FileReader = budgeted(async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
+  table.header = technicalHeader(table.header, CONCEPT_CSV_TITLES);
   const columns: (Column | null)[] = table.header.map(columnOf);
   let broken = false;
   for (const [i, name] of table.header.entries()) {
@@ -66,7 +93,7 @@ export const readConceptsCsv: FileReader = budgeted(async function* (text, optio
         problem: {
           line: 1,
           field: name || `column ${i + 1}`,
-          message: `Unknown column "${name}" (known: ${CONCEPT_CSV_COLUMNS.join(', ')}; multi-valued cells use "|")`,
+          message: `Unknown column "${name}" (known: ${CONCEPT_CSV_COLUMNS.join(', ')}, or the template's French headers; multi-valued cells use "|")`,
         },
       };
     }
@@ -153,5 +180,34 @@ export function conceptCsvRow(concept: ConceptRecord): string {
       concept.version === undefined || concept.version === null ? '' : String(concept.version),
     ],
     CSV_EXPORT_DELIMITER,
+  );
+}
+
+/**
+ * The template a steward fills in a spreadsheet: the French headers, and one
+ * example row of a new concept (status left empty: a draft).
+ */
+export function conceptCsvTemplate(): string {
+  const example: Record<string, string> = {
+    code: 'FIN-0900',
+    domain: 'FIN',
+    'prefLabel@fr': 'Budget vert',
+    'prefLabel@en': 'Green budget',
+    'altLabels@fr': 'Budget climat | Budget environnemental',
+    acronyms: 'BV',
+    'definition@fr': 'Présentation des dépenses du budget selon leur effet sur l’environnement.',
+    source: 'Article 191 de la loi de finances pour 2020',
+    broader: 'FIN-0003',
+  };
+  return (
+    BOM +
+    csvLine(
+      CONCEPT_CSV_COLUMNS.map((column) => CONCEPT_CSV_TITLES[column]),
+      CSV_EXPORT_DELIMITER,
+    ) +
+    csvLine(
+      CONCEPT_CSV_COLUMNS.map((column) => example[column] ?? ''),
+      CSV_EXPORT_DELIMITER,
+    )
   );
 }

@@ -16,6 +16,34 @@ export function joinValues(values: readonly string[]): string {
   return values.join(` ${MULTI_VALUE_SEPARATOR} `);
 }
 
+/**
+ * A header as people type it in a spreadsheet: case, accents, curly
+ * apostrophes and runs of spaces do not matter.
+ */
+export function headerKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * The technical column names of a header that may use a format's French
+ * headers (the template's, `titles`: technical name → French title). Names
+ * that are neither are kept as written, for the reader to report.
+ */
+export function technicalHeader(header: readonly string[], titles: Readonly<Record<string, string>>): string[] {
+  const byKey = new Map<string, string>();
+  for (const [column, title] of Object.entries(titles)) {
+    byKey.set(headerKey(column), column);
+    byKey.set(headerKey(title), column);
+  }
+  return header.map((name) => byKey.get(headerKey(name)) ?? name);
+}
+
 export interface CsvRow {
   line: number;
   cells: string[];

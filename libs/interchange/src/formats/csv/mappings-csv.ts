@@ -1,7 +1,7 @@
 import { MappingRecord } from '../../records';
 import { FileReader, ParsedItem } from '../parsed-item';
 import { budgeted } from '../read-budget';
-import { csvLine, CsvRow, readCsv } from './csv-rows';
+import { csvLine, CsvRow, readCsv, technicalHeader } from './csv-rows';
 import { BOM, CSV_EXPORT_DELIMITER } from './concepts-csv';
 
 /**
@@ -26,9 +26,26 @@ export const MAPPING_CSV_COLUMNS = [
 
 type MappingColumn = (typeof MAPPING_CSV_COLUMNS)[number];
 
+/** The French headers of the template (`/export/templates/mappings.csv`); the reader takes both. */
+export const MAPPING_CSV_TITLES: Record<MappingColumn, string> = {
+  system: 'Système',
+  localCode: 'Code local',
+  localLabel: 'Libellé local',
+  relation: 'Relation',
+  concept: 'Concept',
+  conceptLabel: 'Libellé du concept',
+  note: 'Note',
+  validFrom: 'Valide à partir du',
+  validTo: 'Valide jusqu’au',
+  justification: 'Justification',
+  confidence: 'Confiance',
+  version: 'Version',
+};
+
 /** One mapping per row; a column left out keeps that field of existing mappings. */
 export const readMappingsCsv: FileReader = budgeted(async function* (text, options): AsyncGenerator<ParsedItem> {
   const table = await readCsv(text);
+  table.header = technicalHeader(table.header, MAPPING_CSV_TITLES);
   let broken = false;
   for (const [i, name] of table.header.entries()) {
     if (!(MAPPING_CSV_COLUMNS as readonly string[]).includes(name)) {
@@ -38,7 +55,7 @@ export const readMappingsCsv: FileReader = budgeted(async function* (text, optio
         problem: {
           line: 1,
           field: name || `column ${i + 1}`,
-          message: `Unknown column "${name}" (known: ${MAPPING_CSV_COLUMNS.join(', ')})`,
+          message: `Unknown column "${name}" (known: ${MAPPING_CSV_COLUMNS.join(', ')}, or the template's French headers)`,
         },
       };
     }
@@ -112,5 +129,38 @@ export function mappingCsvRow(m: MappingRecord): string {
       m.version === null || m.version === undefined ? '' : String(m.version),
     ],
     CSV_EXPORT_DELIMITER,
+  );
+}
+
+/**
+ * The template of a mappings file: the French headers and one example row
+ * (relation: EXACT, CLOSE, BROAD, NARROW, RELATED or UNMAPPED; dates as
+ * AAAA-MM-JJ, the end excluded).
+ */
+export function mappingCsvTemplate(): string {
+  const example: Record<MappingColumn, string> = {
+    system: 'SI-MER-FIN',
+    localCode: 'BV-2026',
+    localLabel: 'Budget vert 2026',
+    relation: 'EXACT',
+    concept: 'FIN-0004',
+    conceptLabel: 'Budget primitif',
+    note: '',
+    validFrom: '2026-01-01',
+    validTo: '',
+    justification: 'semapv:ManualMappingCuration',
+    confidence: '',
+    version: '', // empty for a new mapping; an export fills it in
+  };
+  return (
+    BOM +
+    csvLine(
+      MAPPING_CSV_COLUMNS.map((column) => MAPPING_CSV_TITLES[column]),
+      CSV_EXPORT_DELIMITER,
+    ) +
+    csvLine(
+      MAPPING_CSV_COLUMNS.map((column) => example[column]),
+      CSV_EXPORT_DELIMITER,
+    )
   );
 }
