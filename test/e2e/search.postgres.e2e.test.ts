@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { MATCH_BOUND } from '@lexique/search';
+import { MATCH_BOUND, SearchDocumentRefresher } from '@lexique/search';
 import { startTestApp, TestApp } from '../support/test-app';
 import { searchContract } from './search-contract';
 
@@ -51,6 +51,8 @@ describe('search on PostgreSQL', () => {
     } finally {
       await client.end();
     }
+    // a statement of that size leaves its documents to the refresher
+    await t.app.get(SearchDocumentRefresher).catchUp();
     const query = `query Search($q: String!) {
       search(query: $q) { total totalIsEstimate hits { concept { code } } facets { domains { value count } } } }`;
     const broad = (await t.gql(query, { q: 'zeph' })).data!.search;

@@ -23,3 +23,5 @@ export * from './search-health';
 export { MATCH_BOUND } from './ranking';
 export { PostgresSearchEngine } from './postgres/postgres-search.engine';
 export { SearchDocumentRepository } from './postgres/search-document.repository';
+export { SearchDocumentRefresher } from './postgres/search-document-refresher';
+export { StaleDocumentsRepository } from './postgres/stale-documents.repository';

@@ -11,7 +11,9 @@ import { SearchCheckpointRepository } from './meili/search-checkpoint.repository
 import { SearchDocumentSource } from './meili/search-document.source';
 import { SearchIndexLock } from './meili/search-index-lock';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
+import { SearchDocumentRefresher } from './postgres/search-document-refresher';
 import { SearchDocumentRepository } from './postgres/search-document.repository';
+import { StaleDocumentsRepository } from './postgres/stale-documents.repository';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine';
 import { SearchMetrics } from './search.metrics';
 import { SearchFailover } from './search-failover';
@@ -41,7 +43,11 @@ const failoverProvider: Provider = {
 };
 
 export interface SearchModuleOptions {
-  /** Follow the change log into Meilisearch in this process (the API; not the CLI). */
+  /**
+   * Keep search up to date from this process (the API; not the CLI): refresh
+   * the documents large writes left stale, and follow the change log into
+   * Meilisearch when it is configured.
+   */
   indexer?: boolean;
 }
 
@@ -53,6 +59,7 @@ export class SearchModule {
       imports: [VocabularyModule],
       providers: [
         SearchDocumentRepository,
+        StaleDocumentsRepository,
         PostgresSearchEngine,
         gatewayProvider,
         engineProvider,
@@ -65,7 +72,7 @@ export class SearchModule {
         SearchService,
         SearchHealth,
         SearchQueryResolver,
-        ...(options.indexer ? [MeiliIndexerRunner] : []),
+        ...(options.indexer ? [MeiliIndexerRunner, SearchDocumentRefresher] : []),
       ],
       exports: [
         SearchService,
@@ -74,7 +81,8 @@ export class SearchModule {
         SearchFailover,
         MeiliReindexService,
         SearchMetrics,
-        ...(options.indexer ? [MeiliIndexerRunner] : []),
+        StaleDocumentsRepository,
+        ...(options.indexer ? [MeiliIndexerRunner, SearchDocumentRefresher] : []),
       ],
     };
   }

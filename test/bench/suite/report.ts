@@ -108,11 +108,36 @@ export function aims(r: BenchReport): AimResult[] {
       (v) => v >= 0.6,
     ),
     importWhileReadingAim(r),
+    ...importAims(r),
     {
       aim: 'API memory < 500 MB with 1,000,000 mappings',
       measured: `${r.apiPeakMb.toFixed(0)} MB peak with ${demo ? 'the demo dictionary' : `${r.options.dataset.mappings.toLocaleString('en')} mappings`}`,
       met: fullSize ? r.apiPeakMb < 500 : null,
     },
+  ];
+}
+
+/** The one writer stays set-based and fast: each import committed within a minute (issue 12). */
+function importAims(r: BenchReport): AimResult[] {
+  const conceptsFile = r.imports.find((i) => i.file.startsWith('concepts-'));
+  const mappingsFile = r.imports.find((i) => i.file.startsWith('mappings-'));
+  const measured = (i: BenchReport['imports'][number]) =>
+    `${i.seconds.toFixed(1)} s for ${i.rows.toLocaleString('en')} rows (search documents then ${i.searchSeconds.toFixed(1)} s)`;
+  return [
+    conceptsFile
+      ? {
+          aim: '100,000 concepts imported in < 60 s',
+          measured: measured(conceptsFile),
+          met: conceptsFile.rows >= 100_000 ? conceptsFile.seconds < 60 : null,
+        }
+      : { aim: '100,000 concepts imported in < 60 s', measured: 'not measured', met: null },
+    mappingsFile
+      ? {
+          aim: '1,000,000 mappings imported in < 60 s',
+          measured: measured(mappingsFile),
+          met: mappingsFile.rows >= 1_000_000 ? mappingsFile.seconds < 60 : null,
+        }
+      : { aim: '1,000,000 mappings imported in < 60 s', measured: 'not measured', met: null },
   ];
 }
 
@@ -157,10 +182,14 @@ export function markdown(r: BenchReport): string {
     ),
   ];
   if (r.imports.length > 0) {
-    lines.push('', '| Import (CLI) | Rows | Seconds | Rows/s | CLI peak MB |', '|---|--:|--:|--:|--:|');
+    lines.push(
+      '',
+      '| Import (CLI) | Rows | Seconds to commit | Rows/s | Then search documents refreshed (s) | CLI peak MB |',
+      '|---|--:|--:|--:|--:|--:|',
+    );
     for (const i of r.imports)
       lines.push(
-        `| ${i.file} | ${i.rows.toLocaleString('en')} | ${i.seconds.toFixed(1)} | ${i.rowsPerSecond.toLocaleString('en')} | ${i.peakRssMb} |`,
+        `| ${i.file} | ${i.rows.toLocaleString('en')} | ${i.seconds.toFixed(1)} | ${i.rowsPerSecond.toLocaleString('en')} | ${i.searchSeconds.toFixed(1)} | ${i.peakRssMb} |`,
       );
   }
   if (r.importWhileReading) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { systemContext } from '@lexique/core';
 import { migrate } from '@lexique/database';
 import { charsetNamed, describeCounts, describeProblem, ImportService, resolveFormat } from '@lexique/interchange';
+import { StaleDocumentsRepository } from '@lexique/search';
 import { cliPrincipal } from '../cli-principal';
 import { Command, UsageError } from '../command';
 import { ProgressLine } from '../progress';
@@ -56,6 +57,14 @@ export const importCommand: Command = {
       env.print(`${report.problemCount} problem(s): nothing imported. Would have been: ${counts}.`);
       process.exitCode = 1;
     } else if (report.dryRun) env.print(`Dry run, nothing written. Would be: ${counts}.`);
-    else env.print(`Imported ${file} as ${principal.id}: ${counts}.`);
+    else {
+      env.print(`Imported ${file} as ${principal.id}: ${counts}.`);
+      const stale = await (await env.services()).get(StaleDocumentsRepository).count();
+      if (stale > 0) {
+        env.print(
+          `Search finds the ${stale} concepts it touched once the API has refreshed them in the background, or now with "lexique reindex".`,
+        );
+      }
+    }
   },
 };

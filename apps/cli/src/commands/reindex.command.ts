@@ -1,20 +1,28 @@
 import { migrate } from '@lexique/database';
-import { MeiliReindexService } from '@lexique/search';
-import { Command, UsageError } from '../command';
+import { MeiliReindexService, StaleDocumentsRepository } from '@lexique/search';
+import { Command } from '../command';
+
+/** Documents refreshed per transaction, as the API's refresher does. */
+const BATCH = 500;
 
 export const reindexCommand: Command = {
   name: 'reindex',
-  summary: 'rebuild the Meilisearch index from PostgreSQL and swap it in atomically',
-  usage: 'lexique reindex   (needs MEILI_HOST; the PostgreSQL engine keeps its documents up to date by itself)',
+  summary: 'bring search up to date now: refresh the documents large writes left, and rebuild the Meilisearch index when MEILI_HOST is set',
+  usage: 'lexique reindex   (the API does the same in the background; this is for a database no API runs on yet, or to rebuild the index)',
   async run(env) {
-    if (!env.config.meiliHost) {
-      throw new UsageError(
-        'MEILI_HOST is not set: the PostgreSQL search engine needs no reindex (its documents are written with the data).',
-      );
-    }
     await migrate(env.database.url);
-    const started = Date.now();
-    const report = await (await env.services()).get(MeiliReindexService).rebuild();
+    const services = await env.services();
+    let started = Date.now();
+    // waits for marks a running write holds: none is left once it returns 0
+    let refreshed = 0;
+    for (let batch = await services.get(StaleDocumentsRepository).refreshNext(BATCH, true); batch > 0;) {
+      refreshed += batch;
+      batch = await services.get(StaleDocumentsRepository).refreshNext(BATCH, true);
+    }
+    env.print(`Refreshed ${refreshed} search documents left by large writes in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (!env.config.meiliHost) return;
+    started = Date.now();
+    const report = await services.get(MeiliReindexService).rebuild();
     env.print(
       `Rebuilt Meilisearch index "${report.index}": ${report.documents} concepts in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );

@@ -10,6 +10,7 @@ import { OneWriter1764310000000 } from './1764310000000-one-writer';
 import { Workspace1764320000000 } from './1764320000000-workspace';
 import { MappingPeriods1764330000000 } from './1764330000000-mapping-periods';
 import { SearchRanking1764340000000 } from './1764340000000-search-ranking';
+import { SearchFollowsWrites1764350000000 } from './1764350000000-search-follows-writes';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Workspace1764320000000,
   MappingPeriods1764330000000,
   SearchRanking1764340000000,
+  SearchFollowsWrites1764350000000,
 ];

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { ChangeRow } from '@lexique/database';
 import { MeiliConceptDocument, SearchDocumentRow, toMeiliDocument } from './meili-document';
 import { DocumentSource } from './meili-indexer';
+import { StaleDocumentsRepository } from '../postgres/stale-documents.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = `concept_id, code, domain_code, status, pref_label, labels_en, acronyms, alt_labels, hidden_labels, legacy_labels,
@@ -16,7 +17,10 @@ function conceptCodeOf(payload: unknown): string | undefined {
 /** Documents for the indexer and the rebuild, read from `search_document` (the PostgreSQL projection). */
 @Injectable()
 export class SearchDocumentSource implements DocumentSource {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stale: StaleDocumentsRepository,
+  ) {}
 
   async documentsFor(changes: ChangeRow[]): Promise<{ upserts: MeiliConceptDocument[]; removals: string[] }> {
     const conceptIds = changes.filter((c) => c.entityType === 'CONCEPT' && UUID.test(c.entityId)).map((c) => c.entityId);
@@ -31,6 +35,8 @@ export class SearchDocumentSource implements DocumentSource {
     );
     const wanted = [...new Set([...conceptIds.map((id) => id.toLowerCase()), ...ids.map((row) => row.id)])];
     if (wanted.length === 0) return { upserts: [], removals: [] };
+    // a large write may have left them to the refresher: they are read as their concepts are now
+    await this.stale.refreshAmong(wanted);
     const rows: SearchDocumentRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM search_document WHERE concept_id = ANY($1::uuid[])`,
       [wanted],
@@ -39,8 +45,9 @@ export class SearchDocumentSource implements DocumentSource {
     return { upserts: rows.map(toMeiliDocument), removals: wanted.filter((id) => !found.has(id)) };
   }
 
-  /** Every document, in pages ordered by concept id (for a rebuild). */
+  /** Every document, in pages ordered by concept id (for a rebuild), none left stale. */
   async *allDocuments(pageSize = 1000): AsyncGenerator<MeiliConceptDocument[]> {
+    while ((await this.stale.refreshNext(pageSize, true)) > 0);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: SearchDocumentRow[] = await this.dataSource.query(
