@@ -132,12 +132,18 @@ describe('the README and the guides', () => {
   });
 
   it('every GraphQL block is valid against the schema', () => {
-    const schema = buildSchema(
-      fs
-        .readdirSync(path.join(ROOT, 'schema'))
-        .map((name) => fs.readFileSync(path.join(ROOT, 'schema', name), 'utf8'))
-        .join('\n'),
-    );
+    // each file of schema/ declares its own Query and Mutation, which Nest merges: the first declares, the others extend
+    const declared = new Set<string>();
+    const sdl = fs
+      .readdirSync(path.join(ROOT, 'schema'))
+      .map((name) =>
+        fs.readFileSync(path.join(ROOT, 'schema', name), 'utf8').replace(/^type (Query|Mutation)\b/gm, (whole, type: string) => {
+          if (!declared.has(type)) return declared.add(type) && whole;
+          return `extend type ${type}`;
+        }),
+      )
+      .join('\n');
+    const schema = buildSchema(sdl);
     const problems: string[] = [];
     const blocks = DOCUMENTS.flatMap(codeBlocks).filter((b) => b.lang === 'graphql');
     for (const block of blocks)
@@ -148,6 +154,19 @@ describe('the README and the guides', () => {
     expect(blocks.length).toBeGreaterThan(10);
   });
 });
+
+/**
+ * The answer cut to what the guide shows of it: a list the guide shows with n
+ * items keeps its first n (the guide shows the first results; an empty list
+ * shown stays a claim that the list is empty).
+ */
+function asShown(actual: unknown, shown: unknown): unknown {
+  if (Array.isArray(shown) && Array.isArray(actual))
+    return actual.slice(0, shown.length || actual.length).map((item, i) => asShown(item, shown[i]));
+  if (shown && actual && typeof shown === 'object' && typeof actual === 'object')
+    return Object.fromEntries(Object.entries(actual).map(([key, value]) => [key, asShown(value, (shown as Record<string, unknown>)[key])]));
+  return actual;
+}
 
 /** `run-as: claire STEWARD FIN,RH` → the Authorization header of such a person. */
 async function headersOf(note: string | undefined): Promise<Record<string, string>> {
@@ -176,7 +195,10 @@ describe('the guides against a live server (demo dictionary)', () => {
         const where = `${file}:${block.line}`;
         if (block.note === 'expect-error') expect({ where, errors: body.errors?.length }).toEqual({ where, errors: 1 });
         else expect({ where, errors: body.errors }).toEqual({ where, errors: undefined });
-        if (answerBlock) expect({ where, body }).toMatchObject({ where, body: JSON.parse(answerBlock.code) });
+        if (answerBlock) {
+          const shown: unknown = JSON.parse(answerBlock.code);
+          expect({ where, body: asShown(body, shown) }).toMatchObject({ where, body: shown });
+        }
       }
     }
   });
