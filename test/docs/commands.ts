@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { COMMANDS } from '../../apps/cli/src/commands';
+import { runCli } from '../support/cli';
 import { ROOT } from './markdown';
 import { ShellCommand, words } from './shell';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { benchEnvironment } = require('../bench/suite/bench-cli.js') as { benchEnvironment(args: string[]): Record<string, string> };
+export const { benchEnvironment } = require('../bench/suite/bench-cli.js') as {
+  benchEnvironment: (args: string[]) => Record<string, string>;
+};
 
 const SCRIPTS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
@@ -25,39 +26,40 @@ export const OTHER_VARIABLES = new Set([
   'TOKEN',
 ]);
 
-/** What is wrong with the `lexique` command of these words, or null. */
-function lexiqueProblem(args: string[]): string | null {
-  const [name, ...rest] = args;
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) return `no lexique command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`;
-  try {
-    const { positionals } = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    for (const file of positionals.filter((p) => /^(test|docs|demo)\//.test(p)))
-      if (!fs.existsSync(path.join(ROOT, file))) return `lexique ${name}: no file ${file}`;
-    return null;
-  } catch (error) {
-    return `lexique ${name}: ${(error as Error).message}`;
-  }
+/**
+ * What is wrong with the `lexique` command of these words, or null: the real
+ * CLI reads them with `--help` added, which checks the command and its options
+ * the way a run would, then prints the usage instead of running.
+ */
+async function lexiqueProblem(args: string[]): Promise<string | null> {
+  const printed: string[] = [];
+  const status = await runCli([...args, '--help'], (line) => void printed.push(line));
+  if (status !== 0) return `lexique ${args.join(' ')}: ${printed.join(' ').split('\n')[0]}`;
+  for (const file of args.filter((arg) => /^(test|docs|demo)\//.test(arg)))
+    if (!fs.existsSync(path.join(ROOT, file))) return `lexique ${args[0]}: no file ${file}`;
+  return null;
 }
 
 /** What is wrong with a command of a guide (an unknown script, CLI command, option or variable), or null. */
-export function commandProblem(command: ShellCommand, variables: Set<string>): string | null {
+export async function commandProblem(command: ShellCommand, variables: Set<string>): Promise<string | null> {
   for (const [name, value] of command.assignments) {
     if (!variables.has(name) && !OTHER_VARIABLES.has(name)) return `unknown variable ${name}`;
     const inner = /^\$\((.*)\)$/.exec(value)?.[1];
     if (inner) {
       const [first, ...rest] = words(inner);
-      const problem = commandProblem({ assignments: [], words: [first, ...rest], text: inner }, variables);
+      const problem = await commandProblem({ assignments: [], words: [first, ...rest], text: inner }, variables);
       if (problem) return problem;
     }
   }
   const [program, ...args] = command.words;
   if (program === undefined) return null;
   if (program === 'lexique') return lexiqueProblem(args);
-  if (program === 'npx') return args[0] === 'lexique' ? lexiqueProblem(args.slice(1)) : args[0] === 'jest' ? null : `npx ${args[0]}: not a tool of the project`;
+  if (program === 'npx')
+    return args[0] === 'lexique' ? lexiqueProblem(args.slice(1)) : args[0] === 'jest' ? null : `npx ${args[0]}: not a tool of the project`;
   if (program === 'npm') {
     const [verb, ...more] = args.filter((a) => a !== '-s');
-    if (verb === 'ci' || verb === 'start' || verb === 'test') return more.length === 0 || more[0] === '--' ? null : `npm ${verb} ${more.join(' ')}`;
+    if (verb === 'ci' || verb === 'start' || verb === 'test')
+      return more.length === 0 || more[0] === '--' ? null : `npm ${verb} ${more.join(' ')}`;
     if (verb !== 'run') return `npm ${verb}: not a command the guides use`;
     const [script, dashes, ...rest] = more;
     if (!(script in SCRIPTS)) return `no npm script "${script}"`;

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSchema, Kind, parse, print, validate } from 'graphql';
 import { ErrorCode, ErrorReason, loadConfig, REASON_CODES, Role } from '@lexique/core';
 import { bearer } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
-import { commandProblem } from './commands';
+import { writeDatedReport } from '../bench/suite/report-file';
+import { benchEnvironment, commandProblem } from './commands';
 import { anchors, codeBlocks, DOCUMENTS, firstCode, GUIDES, links, markedTable, read, ROOT } from './markdown';
 import { commands, words } from './shell';
 
@@ -22,12 +24,15 @@ function configVariables(): Set<string> {
   const tracing = (values: Record<string, string>) =>
     new Proxy(values, {
       get(target, name) {
-        if (typeof name === 'string') read.add(name);
+        if (typeof name !== 'string') return undefined;
+        read.add(name);
         return target[name];
       },
     });
   loadConfig(tracing({}));
-  loadConfig(tracing({ DATABASE_URL: 'postgres://db/x', AUTH_CLIENT_ID: 'lexique', AUTH_CLIENT_SECRET: 's', AUTH_ISSUER: 'https://sso.example' }));
+  loadConfig(
+    tracing({ DATABASE_URL: 'postgres://db/x', AUTH_CLIENT_ID: 'lexique', AUTH_CLIENT_SECRET: 's', AUTH_ISSUER: 'https://sso.example' }),
+  );
   const source = fs.readFileSync(CONFIG_SOURCE, 'utf8');
   for (const match of source.matchAll(/env\.([A-Z][A-Z0-9_]*)|\(env, '([A-Z][A-Z0-9_]*)'/g)) read.add(match[1] ?? match[2]);
   return read;
@@ -74,7 +79,7 @@ describe('the README and the guides', () => {
     expect(count).toBeGreaterThan(30);
   });
 
-  it('every command of a shell block exists: npm scripts, lexique commands and their options, bench options, variables', () => {
+  it('every command of a shell block exists: npm scripts, lexique commands and their options, bench options, variables', async () => {
     const variables = configVariables();
     const problems: string[] = [];
     let count = 0;
@@ -82,22 +87,22 @@ describe('the README and the guides', () => {
       for (const block of codeBlocks(file).filter((b) => b.lang === 'sh'))
         for (const command of commands(block.code)) {
           count++;
-          const problem = commandProblem(command, variables);
+          const problem = await commandProblem(command, variables);
           if (problem) problems.push(`${file}:${block.line} ${command.text}: ${problem}`);
         }
     expect(problems).toEqual([]);
     expect(count).toBeGreaterThan(20);
   });
 
-  it('the command check itself refuses what does not exist', () => {
+  it('the command check itself refuses what does not exist', async () => {
     const variables = configVariables();
     const check = (line: string) => commandProblem(commands(line)[0], variables);
-    expect(check('npm run cli -- keys create --name x --role INTEGRATOR')).toBeNull();
-    expect(check('npm run cli -- reindx')).toMatch(/no lexique command/);
-    expect(check('npx lexique import test/fixtures/vocabulary.ttl --dryrun')).toMatch(/dryrun/);
-    expect(check('npm run bench -- --readme')).toMatch(/unknown option --readme/);
-    expect(check('npm run benchmark')).toMatch(/no npm script/);
-    expect(check('MEILI_HOTS=x npm test')).toMatch(/unknown variable MEILI_HOTS/);
+    expect(await check('npm run cli -- keys create --name x --role INTEGRATOR')).toBeNull();
+    expect(await check('npm run cli -- reindx')).toMatch(/Unknown command/);
+    expect(await check('npx lexique import test/fixtures/vocabulary.ttl --dryrun')).toMatch(/dryrun/);
+    expect(await check('npm run bench -- --readme')).toMatch(/unknown option --readme/);
+    expect(await check('npm run benchmark')).toMatch(/no npm script/);
+    expect(await check('MEILI_HOTS=x npm test')).toMatch(/unknown variable MEILI_HOTS/);
   });
 
   it('the configuration table of operations.md lists exactly the variables config.ts reads, with its defaults', () => {
@@ -129,6 +134,19 @@ describe('the README and the guides', () => {
       .sort();
     expect(reports.length).toBeGreaterThan(0);
     expect(links('docs/performance.md').map((link) => link.target)).toContain(`bench/${reports[reports.length - 1]}`);
+  });
+
+  it('the benchmark writes its table to a new dated report under docs/bench, never over another one', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'lexique-bench-'));
+    try {
+      const first = writeDatedReport(directory, '2026-12-01T10:00:00.000Z', 'npm run bench -- --quick', '| a |\n|---|');
+      const second = writeDatedReport(directory, '2026-12-01T18:00:00.000Z', 'npm run bench', '| b |\n|---|');
+      expect([path.basename(first), path.basename(second)]).toEqual(['2026-12-01.md', '2026-12-01-2.md']);
+      expect(fs.readFileSync(first, 'utf8')).toContain('`npm run bench -- --quick`\n\n| a |');
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+    expect(benchEnvironment(['--quick', '--write-report'])).toMatchObject({ BENCH_QUICK: '1', BENCH_WRITE_REPORT: '1' });
   });
 
   it('every GraphQL block is valid against the schema', () => {

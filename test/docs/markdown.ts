@@ -31,7 +31,8 @@ export function codeBlocks(file: string): CodeBlock[] {
     const indent = open[1].length;
     const body: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j]); j++) body.push(lines[j].slice(Math.min(indent, /^\s*/.exec(lines[j])![0].length)));
+    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j]); j++)
+      body.push(lines[j].slice(Math.min(indent, /^\s*/.exec(lines[j])![0].length)));
     let k = i - 1;
     while (k >= 0 && lines[k].trim() === '') k--;
     const note = k >= 0 ? /^\s*<!--\s*(.*?)\s*-->\s*$/.exec(lines[k])?.[1] : undefined;
@@ -56,7 +57,8 @@ export interface Link {
 export function links(file: string): Link[] {
   const text = prose(read(file));
   const found: Link[] = [];
-  for (const match of text.matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) found.push({ file, target: match[2], image: match[1] === '!' });
+  for (const match of text.matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g))
+    found.push({ file, target: match[2], image: match[1] === '!' });
   for (const match of text.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)) found.push({ file, target: match[1], image: true });
   return found.filter((link) => !/^[a-z]+:/i.test(link.target));
 }

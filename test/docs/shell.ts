@@ -75,7 +75,8 @@ export function commands(code: string): ShellCommand[] {
     const all = words(line);
     for (let i = 0; i < all.length; i++) {
       if (OPERATORS.has(all[i])) flush();
-      else if (/^\d?>>?$|^<$/.test(all[i])) i++; // a redirection and its file
+      else if (/^\d?>>?$|^<$/.test(all[i]))
+        i++; // a redirection and its file
       else if (/^\d?>>?\S+$/.test(all[i])) continue;
       else current.push(all[i]);
     }
