@@ -1,5 +1,5 @@
-import { ChangeLogReader } from '@lexique/database';
 import { MailNotifier, MailNotifierRunner } from '@lexique/vocabulary';
+import { untilChangesReadable } from '../support/change-log';
 import { demoSession } from '../support/sessions';
 import { startSmtpServer } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -49,6 +49,7 @@ describe('mail to stewards and authors, through a real SMTP server (e2e)', () =>
   /** Rounds until the change log's readable end holds what was just written. */
   const deliver = async () => {
     const before = smtp.mails.length;
+    await untilChangesReadable(t.databaseUrl);
     for (let i = 0; i < 20; i++) {
       const round = await notifier.catchUp();
       if (round && round.changes > 0) break;
@@ -91,10 +92,7 @@ describe('mail to stewards and authors, through a real SMTP server (e2e)', () =>
     await submitNew('FIN-7003', 'Premier lot');
     await submitNew('FIN-7004', 'Second lot');
     // both submissions readable by a follower (no older transaction still running), so one batch holds them
-    const reader = t.app.get(ChangeLogReader);
-    const { history } = await gql('claire', `{ history(key: "FIN-7004") { sequence } }`);
-    const last = BigInt((history as { sequence: string }[]).at(-1)!.sequence);
-    for (let i = 0; i < 100 && BigInt((await reader.head())?.seq ?? 0) < last; i++) await new Promise((r) => setTimeout(r, 50));
+    await untilChangesReadable(t.databaseUrl);
     const before = smtp.mails.length;
     const rounds = await Promise.all([notifier.catchUp(), notifier.catchUp(), notifier.catchUp()]);
     // whichever got the turn sent the batch; the others waited their turn or found nothing left
@@ -107,7 +105,7 @@ describe('mail to stewards and authors, through a real SMTP server (e2e)', () =>
   it('loses nothing while the mail server is down: the checkpoint waits, the mails go once it is back', async () => {
     await smtp.stop();
     await submitNew('FIN-7005', 'Pendant la panne');
-    await new Promise((r) => setTimeout(r, 50));
+    await untilChangesReadable(t.databaseUrl);
     await expect(notifier.catchUp()).rejects.toThrow();
     await smtp.start();
     const mails = await deliver();

@@ -259,10 +259,14 @@ export function searchContract(target: SearchContractTarget) {
       expect(result).toMatchObject({ total: 0, hits: [], engine: target.engine, degraded: false });
     });
 
-    it('takes a filter holding text PostgreSQL cannot store as matching nothing', async () => {
+    it('refuses a filter holding text PostgreSQL cannot store, naming it (a code is never typed by an agent)', async () => {
       for (const value of ['FIN\u0000', '\uD83D']) {
-        expect(await search('budget', { filter: { domains: [value] } })).toMatchObject({ total: 0, hits: [] });
-        expect(await search('budget', { filter: { systems: [value] } })).toMatchObject({ total: 0, hits: [] });
+        for (const key of ['domains', 'systems']) {
+          const response = await target.app().gql(SEARCH, { q: 'budget', filter: { [key]: [value] } });
+          expect(response.errors?.map((e) => e.extensions)).toEqual([
+            { code: 'BAD_USER_INPUT', reason: 'INVALID_VALUE', field: `filter.${key}[0]` },
+          ]);
+        }
       }
     });
 

@@ -15,7 +15,7 @@ export interface FacetCount {
 export interface StatusScope {
   publicStatuses: string[];
   unpublishedStatuses: string[];
-  unpublishedDomains: string[] | 'all';
+  unpublishedDomains: readonly string[] | 'all';
 }
 
 /** What the caller asked for besides the hits' concepts: an engine may leave out the rest. */

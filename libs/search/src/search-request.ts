@@ -1,4 +1,5 @@
-import { badInput, Principal, Role } from '@lexique/core';
+import { AccessPolicy } from '@lexique/access';
+import { badInput, isStorableText, Principal } from '@lexique/core';
 import type { Gql } from '@lexique/core';
 import { ConceptStatus, PUBLIC_STATUSES } from '@lexique/vocabulary';
 import { SearchNeeds, SearchQuery, StatusScope } from './search-engine';
@@ -8,8 +9,6 @@ export const MAX_SEARCH_PAGE = 100;
 export const DEFAULT_SEARCH_PAGE = 20;
 const DEFAULT_STATUSES = [ConceptStatus.PUBLISHED, ConceptStatus.DEPRECATED];
 const MAX_FILTER_VALUES = 50;
-// code units, not code points: a high surrogate not followed by a low one, or a low one not preceded by a high one
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface SearchArguments {
   query: string;
@@ -30,25 +29,19 @@ function filterValues(values: readonly string[] | null | undefined, field: strin
 export function statusScope(principal: Principal, requested: readonly ConceptStatus[] | null | undefined): StatusScope {
   const statuses = requested && requested.length > 0 ? [...new Set(requested)] : DEFAULT_STATUSES;
   const isPublic = (status: string) => (PUBLIC_STATUSES as readonly string[]).includes(status);
-  const admin = principal.roles.includes(Role.ADMIN);
-  const stewardDomains = principal.roles.includes(Role.STEWARD) ? principal.stewardDomains : [];
+  const unpublishedDomains = AccessPolicy.of(principal).unpublishedDomains;
   return {
     publicStatuses: statuses.filter(isPublic),
-    unpublishedStatuses: admin || stewardDomains.length > 0 ? statuses.filter((status) => !isPublic(status)) : [],
-    unpublishedDomains: admin ? 'all' : stewardDomains,
+    unpublishedStatuses:
+      unpublishedDomains === 'all' || unpublishedDomains.length > 0 ? statuses.filter((status) => !isPublic(status)) : [],
+    unpublishedDomains,
   };
 }
 
 /**
- * Whether a text can be stored at all: PostgreSQL refuses the NUL character,
- * and a lone surrogate is no character. No concept holds such a text, so a
- * search for it (or filtered by it) matches nothing, and is never sent on.
+ * Whether every text of a search can be stored: no concept holds a NUL or a
+ * lone surrogate, so such a search matches nothing and is never sent on.
  */
-export function isStorableText(text: string): boolean {
-  return !text.includes('\0') && !LONE_SURROGATE.test(text);
-}
-
-/** Whether every text of a search can be stored (see isStorableText). */
 export function searchesStorableText(query: Pick<SearchQuery, 'text' | 'domains' | 'systems'>): boolean {
   return [query.text, ...(query.domains ?? []), ...(query.systems ?? [])].every(isStorableText);
 }

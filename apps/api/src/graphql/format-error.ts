@@ -3,6 +3,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@lexique/core';
 import { retryableFault } from '@lexique/database';
+import { coercionRefusal } from './coercion-refusal';
 
 const logger = new Logger('GraphQL');
 
@@ -52,8 +53,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   // Parse, validation and argument-coercion errors are the client's and safe to show.
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    // the edge's own refusals (text that is no text) name their reason and argument too
-    const { reason, field } = formatted.extensions ?? {};
+    // the edge's own refusals (text that is no text) and graphql-js's refused variables name their reason and argument too
+    const { reason, field } = { ...(code === 'BAD_USER_INPUT' ? coercionRefusal(formatted.message) : null), ...formatted.extensions };
     return {
       message: formatted.message,
       locations: formatted.locations,

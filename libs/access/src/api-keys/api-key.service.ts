@@ -5,6 +5,7 @@ import { ChangeLogRepository, pgErrorCode, PG_UNIQUE_VIOLATION } from '@lexique/
 import { apiKeyMatches, apiKeyPrefix, hashApiKey, newApiKey } from './api-key-secret';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyRepository } from './api-key.repository';
+import { AccessPolicy } from '../policy/access-policy';
 
 export interface ApiKeyInput {
   name: string;
@@ -119,7 +120,7 @@ export class ApiKeyService {
 }
 
 function requireAdmin(ctx: RequestContext): void {
-  if (!ctx.principal.roles.includes(Role.ADMIN)) throw forbidden('Only an administrator manages API keys');
+  if (!AccessPolicy.of(ctx.principal).mayAdminister) throw forbidden('Only an administrator manages API keys');
 }
 
 /** What the change log keeps of a key: never its secret or hash. */

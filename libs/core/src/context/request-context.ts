@@ -50,8 +50,3 @@ export const ANONYMOUS_PRINCIPAL: Principal = {
 export function systemContext(requestId = 'system', principal: Principal = SYSTEM_PRINCIPAL): RequestContext {
   return { requestId, principal };
 }
-
-/** Drafts and entries in review are visible to admins and to stewards of their domain. */
-export function canSeeUnpublished(principal: Principal, domain: string): boolean {
-  return principal.roles.includes(Role.ADMIN) || (principal.roles.includes(Role.STEWARD) && principal.stewardDomains.includes(domain));
-}

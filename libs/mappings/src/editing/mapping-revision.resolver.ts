@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx } from '@lexique/access';
-import { canSeeUnpublished, RequestContext } from '@lexique/core';
+import { AccessPolicy, Ctx } from '@lexique/access';
+import { RequestContext } from '@lexique/core';
 import { fieldDiff } from '@lexique/vocabulary';
 import { MappingStatus } from '../mappings/mapping-relation';
 import { MappingEntity } from '../mappings/mapping.entity';
@@ -15,7 +15,7 @@ export class MappingRevisionResolver {
   async pendingRevision(@Ctx() ctx: RequestContext, @Parent() mapping: MappingEntity) {
     if (mapping.status !== MappingStatus.PUBLISHED) return null;
     const pending = await this.revisions.for(ctx).load(mapping.id);
-    if (!pending || !canSeeUnpublished(ctx.principal, pending.domain ?? '')) return null;
+    if (!pending || !AccessPolicy.of(ctx.principal).mayReadUnpublished(pending.domain)) return null;
     const { revision, current } = pending;
     return { ...revision, changes: fieldDiff(current, revision.proposed) };
   }

@@ -71,7 +71,7 @@ describe('French column headers', () => {
     ]);
     const mappings = await collect(readMappingsCsv(once(mappingCsvTemplate()), {}));
     expect(mappingCsvTemplate().split('\r\n')[0]).toBe(
-      '\uFEFFSystème;Code local;Libellé local;Relation;Concept;Libellé du concept;Note;Valide à partir du;Valide jusqu’au;Justification;Confiance',
+      '\uFEFFSystème;Code local;Libellé local;Relation;Concept;Libellé du concept;Note;Valide à partir du;Valide jusqu’au;Justification;Confiance;Version',
     );
     expect(mappings).toEqual([
       expect.objectContaining({
