@@ -79,6 +79,19 @@ describe('the README and the guides', () => {
     expect(count).toBeGreaterThan(30);
   });
 
+  it('every screenshot of docs/ is shown in a guide or the README', () => {
+    const shown = new Set(
+      DOCUMENTS.flatMap((file) =>
+        links(file)
+          .filter((l) => l.image)
+          .map((l) => path.normalize(path.join(path.dirname(file), l.target))),
+      ),
+    );
+    const screenshots = fs.readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.png'));
+    expect(screenshots.length).toBeGreaterThan(5);
+    expect(screenshots.filter((name) => !shown.has(`docs/${name}`))).toEqual([]);
+  });
+
   it('every command of a shell block exists: npm scripts, lexique commands and their options, bench options, variables', async () => {
     const variables = configVariables();
     const problems: string[] = [];
