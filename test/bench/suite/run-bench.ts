@@ -20,7 +20,7 @@ import {
 import { demoInputs, generatedInputs } from './inputs';
 import { dropIndex, importChanges, indexDocuments, untilIndexed } from './meili-indexing';
 import { markdown } from './report';
-import { updateReadme } from './readme';
+import { writeDatedReport } from './report-file';
 import { meilisearchFloor, postgresFloor, searchScenarioNames, searchWorkloads } from './search-workloads';
 import { workloads } from './workload';
 
@@ -184,6 +184,9 @@ it(`benchmark on ${demo ? 'the demo dictionary' : `${concepts} concepts and ${ma
     path.resolve(projectRoot(), env('REPORT') ?? 'bench-report.json'),
     JSON.stringify({ ...report, markdown: table }, null, 2) + '\n',
   );
-  if (env('README') === '1') updateReadme(path.join(projectRoot(), 'README.md'), table);
+  if (env('WRITE_REPORT') === '1') {
+    const file = writeDatedReport(path.join(projectRoot(), 'docs', 'bench'), date, env('COMMAND') ?? 'npm run bench', table);
+    print(`\nReport written to ${path.relative(projectRoot(), file)}`);
+  }
   print('\n' + table);
 });
