@@ -44,6 +44,20 @@ describe('spreadsheet imports: French headers, Windows-1252 and templates (e2e)'
     expect((await t.http().get('/export/templates/systems.csv').set(reader)).status).toBe(404);
   });
 
+  it('takes each template back unchanged: a steward trying the example first meets no refusal', async () => {
+    const admin = await bearer({ name: 'ada', roles: [Role.ADMIN] });
+    for (const [template, created] of [
+      ['concepts', { concepts: { created: 1 } }],
+      ['mappings', {}],
+    ] as const) {
+      const file = await t.http().get(`/export/templates/${template}.csv`).set(admin);
+      const input = { fileName: `modele-${template}.csv`, content: file.text, dryRun: true };
+      const report = (await t.gql(IMPORT, { input }, admin)).data!.importFile;
+      expect({ template, problems: report.problems }).toEqual({ template, problems: [] });
+      expect(report).toMatchObject({ rows: 1, ...created });
+    }
+  });
+
   it('imports a French Excel file in Windows-1252 when told its charset, and refuses it as UTF-8', async () => {
     const alice = await bearer({ name: 'alice', roles: [Role.STEWARD], domains: ['FIN'] });
     const content = excelBytes().toString('base64');

@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
   });
 
+  it("leaves a server of one own's empty unless the demo is asked for", () => {
+    const url = 'postgres://lexique:secret@db.example:5432/lexique';
+    expect(loadConfig({ DATABASE_URL: url }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: url, LEXIQUE_SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 
 /**
  * Typed configuration, read once from the environment at start. Every
- * variable is documented in the README's configuration table; a bad value
+ * variable is documented in the configuration table of docs/operations.md (a test compares them); a bad value
  * stops the process with a message naming the variable.
  */
 export interface LexiqueConfig {
@@ -221,7 +221,8 @@ export function loadConfig(env: Env = process.env): LexiqueConfig {
     databaseLockTimeoutMs: duration(env, 'DATABASE_LOCK_TIMEOUT', 5_000, 10, 3_600_000),
     dataDir: path.resolve(env.LEXIQUE_DATA_DIR?.trim() || '.lexique'),
     embeddedPostgresPort: integer(env, 'LEXIQUE_EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    seedDemo: boolean(env, 'LEXIQUE_SEED_DEMO', true),
+    // a server of one's own starts empty: the demo dictionary only where Lexique runs its own PostgreSQL
+    seedDemo: boolean(env, 'LEXIQUE_SEED_DEMO', embedded),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, process.stdout.isTTY ? 'pretty' : 'json'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     // the IDE reads the schema by introspection: it follows it unless set

@@ -191,8 +191,8 @@ export function conceptCsvTemplate(): string {
   const example: Record<string, string> = {
     code: 'FIN-0900',
     domain: 'FIN',
-    'prefLabel@fr': 'Budget vert',
-    'prefLabel@en': 'Green budget',
+    'prefLabel@fr': 'Budget vert intercommunal',
+    'prefLabel@en': 'Intermunicipal green budget',
     'altLabels@fr': 'Budget climat | Budget environnemental',
     acronyms: 'BV',
     'definition@fr': 'Présentation des dépenses du budget selon leur effet sur l’environnement.',
