@@ -24,7 +24,7 @@ export * from './review/revision.repository';
 export * from './review/state-machine';
 export * from './writing/concept-patch';
 export * from './writing/concept-write';
-export { ConceptWriter, ConceptWriteSession } from './writing/concept-writer';
+export { BULK_WRITE_ROWS, ConceptWriter, ConceptWriteSession } from './writing/concept-writer';
 export type { ConceptWriteOptions, ConceptWriteRequest, ConceptWriteResult, PlacedProblem } from './writing/concept-writer';
 export * from './writing/write-problem';
 export { MailNotifier } from './notifications/mail/mail-notifier';

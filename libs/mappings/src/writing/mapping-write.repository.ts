@@ -466,6 +466,14 @@ export class MappingWriteRepository {
       FROM mapping_write w JOIN mapping_decision d ON d.kind = w.kind`);
     return row;
   }
+
+  /**
+   * The planner's statistics of the tables a large write filled, in its
+   * transaction (rows it inserted count as live; the figures commit with it).
+   */
+  async refreshStatistics(manager: EntityManager): Promise<void> {
+    await manager.query(`ANALYZE mapping`);
+  }
 }
 
 /** A value in COPY's text format: \N for null, backslash escapes for the characters COPY reads specially. */

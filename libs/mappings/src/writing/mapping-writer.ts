@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '@lexique/access';
 import { ErrorReason, RefusalValues, RequestContext } from '@lexique/core';
-import { WriteProblem, WriteProblems } from '@lexique/vocabulary';
+import { BULK_WRITE_ROWS, WriteProblem, WriteProblems } from '@lexique/vocabulary';
 import { localCodeKey } from '../mappings/local-code';
 import { MappingStatus } from '../mappings/mapping-relation';
 import { MappingRow } from '../mappings/mapping-row';
@@ -118,6 +118,7 @@ export class MappingWriteSession {
           `Mappings changed while they were being written (${written.written} of ${written.expected} rows at the version read)`,
         );
       deleted = written.deleted;
+      if (written.written >= BULK_WRITE_ROWS) await repository.refreshStatistics(manager);
     }
     const { sentToReview, ...counts } = await repository.counts(manager);
     return {

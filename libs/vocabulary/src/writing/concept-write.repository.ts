@@ -469,4 +469,12 @@ export class ConceptWriteRepository {
       FROM concept_write`);
     return row;
   }
+
+  /**
+   * The planner's statistics of the tables a large write filled, in its
+   * transaction (rows it inserted count as live; the figures commit with it).
+   */
+  async refreshStatistics(manager: EntityManager): Promise<void> {
+    await manager.query(`ANALYZE concept, concept_broader, concept_related`);
+  }
 }

@@ -40,6 +40,14 @@ export type ConceptWriteRequest = Omit<ConceptWrite, 'patch'> & { patch?: Concep
 const STATUSES = new Set<string>(Object.values(ConceptStatus));
 
 /**
+ * From this many rows a write refreshes the planner's statistics of what it
+ * wrote: a large first load would otherwise leave the planner counting on
+ * nearly empty tables (a search document refresh then scans every mapping
+ * once per concept) until autovacuum gets round to them.
+ */
+export const BULK_WRITE_ROWS = 10_000;
+
+/**
  * The one way concepts are created, changed and moved through review
  * (DESIGN principle 6): a mutation hands it one concept, a bulk mutation a
  * list, an import a hundred thousand rows, and each gets the same checks,
@@ -139,6 +147,7 @@ export class ConceptWriteSession {
       // the versions were read under the locks: a shortfall means a writer that bypassed them
       if (rows !== expected)
         throw new Error(`Concepts changed while they were being written (${rows} of ${expected} rows at the version read)`);
+      if (rows >= BULK_WRITE_ROWS) await repository.refreshStatistics(manager);
     }
     const { sentToReview, ...counts } = await repository.counts(manager);
     return {
