@@ -31,7 +31,7 @@ class SearchTransport {
     private readonly apiKey: string | undefined,
   ) {
     this.url = new URL(host);
-    this.agent = new (this.url.protocol === 'https:' ? https : http).Agent({ keepAlive: true });
+    this.agent = new (this.url.protocol === 'https:' ? https : http).Agent({ keepAlive: true, noDelay: true });
   }
 
   post<T>(path: string, body: unknown): Promise<T> {
@@ -43,7 +43,8 @@ class SearchTransport {
         {
           agent: this.agent,
           method: 'POST',
-          timeout: SEARCH_TIMEOUT_MS,
+          // the whole exchange, not only idle time: a search waits no longer than this for Meilisearch
+          signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS),
           headers: {
             'content-type': 'application/json',
             'content-length': payload.length,
@@ -54,6 +55,10 @@ class SearchTransport {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
+          // a server that dies mid-answer closes the stream without an end: said as an error, never left waiting
+          response.on('close', () => {
+            if (!response.complete) reject(new MeiliSearchError('Meilisearch closed the connection before its answer was complete'));
+          });
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             if (response.statusCode !== 200) {
@@ -68,8 +73,13 @@ class SearchTransport {
           });
         },
       );
-      request.on('timeout', () => request.destroy(new MeiliSearchError(`Meilisearch did not answer within ${SEARCH_TIMEOUT_MS} ms`)));
-      request.on('error', reject);
+      request.on('error', (error) =>
+        reject(
+          error.name === 'AbortError' || error.name === 'TimeoutError'
+            ? new MeiliSearchError(`Meilisearch did not answer within ${SEARCH_TIMEOUT_MS} ms`)
+            : error,
+        ),
+      );
       request.end(payload);
     });
   }
@@ -151,10 +161,7 @@ export class MeilisearchGateway implements MeiliGateway {
   }
 
   async search(queries: MultiSearchQuery[]): Promise<SearchResponse<MeiliConceptDocument>[]> {
-    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, MeiliConceptDocument>(
-      { queries },
-      { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) },
-    );
+    const { results } = await this.searches.post<{ results: SearchResponse<MeiliConceptDocument>[] }>('/multi-search', { queries });
     return results;
   }
 
