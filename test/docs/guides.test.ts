@@ -56,6 +56,15 @@ describe('the README and the guides', () => {
     for (const guide of GUIDES) expect(targets).toContain(guide);
   });
 
+  it("the README's security defaults are the code's: each value given for a variable changes nothing", () => {
+    const section = read('README.md').split('## Security and limits')[1].split('\n## ')[0];
+    const stated = [...section.matchAll(/`([A-Z][A-Z_]+)` (\d+[a-z]*)/g)].map(([, name, value]) => [name, value]);
+    expect(stated.length).toBeGreaterThanOrEqual(9);
+    for (const [name, value] of stated) {
+      expect({ name, config: loadConfig({ [name]: value }) }).toEqual({ name, config: loadConfig({}) });
+    }
+  });
+
   it('the README holds no benchmark figures: they live in dated reports under docs/bench', () => {
     const readme = read('README.md');
     expect(readme).not.toMatch(/bench:start|\bp95\b|req\/s|EXPLAIN/);

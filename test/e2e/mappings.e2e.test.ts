@@ -1,3 +1,4 @@
+import { SearchDocumentRefresher } from '@lexique/search';
 import { Client } from 'pg';
 import { readDemoVocabulary } from '@lexique/interchange';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -16,6 +17,8 @@ describe('systems, mappings and translation (e2e)', () => {
   let sql: Client;
   beforeAll(async () => {
     t = await startTestApp();
+    // statements are counted per call: the background refresh of search documents stopped
+    await t.app.get(SearchDocumentRefresher).onApplicationShutdown();
     sql = new Client({ connectionString: t.databaseUrl });
     await sql.connect();
   });

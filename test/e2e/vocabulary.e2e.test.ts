@@ -1,3 +1,4 @@
+import { SearchDocumentRefresher } from '@lexique/search';
 import { readDemoVocabulary } from '@lexique/interchange';
 import { Role } from '@lexique/core';
 import { bearer } from '../support/auth';
@@ -10,6 +11,8 @@ describe('vocabulary read API (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    // statements are counted per call: the background refresh of search documents stopped
+    await t.app.get(SearchDocumentRefresher).onApplicationShutdown();
   });
   afterAll(() => t.close());
 
