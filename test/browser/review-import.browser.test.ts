@@ -338,8 +338,11 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     await accessible('a-relire-lot-refuse');
 
     await page.getByRole('link', { name: 'Revoir la liste à relire' }).click();
+    // the list drawn again, not the one the results were shown beside
+    await page.waitForSelector('#resultats-section', { state: 'detached' });
     await page.waitForSelector('table.inbox');
     await choose();
+    expect(await page.locator('#nombre-choisi').textContent()).toBe('3 propositions choisies.');
     await page.getByRole('button', { name: 'Approuver la sélection' }).click();
     await page.waitForSelector('#resultats-section');
     expect(await page.locator('#resultats-section .card-title').textContent()).toBe('Résultat : 3 propositions approuvées sur 3');
