@@ -2,9 +2,6 @@ import { migrate } from '@lexique/database';
 import { MeiliReindexService, StaleDocumentsRepository } from '@lexique/search';
 import { Command } from '../command';
 
-/** Documents refreshed per transaction, as the API's refresher does. */
-const BATCH = 500;
-
 export const reindexCommand: Command = {
   name: 'reindex',
   summary: 'bring search up to date now: refresh the documents large writes left, and rebuild the Meilisearch index when MEILI_HOST is set',
@@ -13,12 +10,8 @@ export const reindexCommand: Command = {
     await migrate(env.database.url);
     const services = await env.services();
     let started = Date.now();
-    // waits for marks a running write holds: none is left once it returns 0
-    let refreshed = 0;
-    for (let batch = await services.get(StaleDocumentsRepository).refreshNext(BATCH, true); batch > 0;) {
-      refreshed += batch;
-      batch = await services.get(StaleDocumentsRepository).refreshNext(BATCH, true);
-    }
+    // waits for marks a running write holds: none is left once it returns
+    const refreshed = await services.get(StaleDocumentsRepository).refreshAll();
     env.print(`Refreshed ${refreshed} search documents left by large writes in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     if (!env.config.meiliHost) return;
     started = Date.now();

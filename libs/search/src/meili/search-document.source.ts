@@ -47,7 +47,7 @@ export class SearchDocumentSource implements DocumentSource {
 
   /** Every document, in pages ordered by concept id (for a rebuild), none left stale. */
   async *allDocuments(pageSize = 1000): AsyncGenerator<MeiliConceptDocument[]> {
-    while ((await this.stale.refreshNext(pageSize, true)) > 0);
+    await this.stale.refreshAll();
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: SearchDocumentRow[] = await this.dataSource.query(

@@ -1,8 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { StaleDocumentsRepository } from './stale-documents.repository';
+import { REFRESH_BATCH, StaleDocumentsRepository } from './stale-documents.repository';
 
-/** Documents refreshed per transaction: short enough to never hold a writer for long. */
-const BATCH = 500;
 const POLL_MS = 1000;
 const MAX_PAUSE_MS = 30_000;
 
@@ -32,12 +30,8 @@ export class SearchDocumentRefresher implements OnApplicationBootstrap, OnApplic
   }
 
   /** Refreshes every document left stale by a committed write, now; resolves to how many this call refreshed. */
-  async catchUp(): Promise<number> {
-    let refreshed = 0;
-    for (let batch = await this.stale.refreshNext(BATCH, true); batch > 0; batch = await this.stale.refreshNext(BATCH, true)) {
-      refreshed += batch;
-    }
-    return refreshed;
+  catchUp(): Promise<number> {
+    return this.stale.refreshAll();
   }
 
   private schedule(delay: number) {
@@ -52,7 +46,11 @@ export class SearchDocumentRefresher implements OnApplicationBootstrap, OnApplic
     try {
       let refreshed = 0;
       if (!(await this.stale.any())) return 0;
-      for (let batch = await this.stale.refreshNext(BATCH); batch > 0 && !this.stopped; batch = await this.stale.refreshNext(BATCH)) {
+      for (
+        let batch = await this.stale.refreshNext(REFRESH_BATCH);
+        batch > 0 && !this.stopped;
+        batch = await this.stale.refreshNext(REFRESH_BATCH)
+      ) {
         refreshed += batch;
       }
       if (refreshed > 0) this.logger.log(`${refreshed} search documents refreshed after a large write`);

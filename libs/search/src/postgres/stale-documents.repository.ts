@@ -8,6 +8,9 @@ import { DataSource, EntityManager } from 'typeorm';
  * them, so a refresh never writes back a document older than a write still
  * running: that write holds the mark until it commits.
  */
+/** Documents refreshed per transaction: short enough never to hold a writer for long. */
+export const REFRESH_BATCH = 500;
+
 @Injectable()
 export class StaleDocumentsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -25,6 +28,16 @@ export class StaleDocumentsRepository {
       );
       return this.refresh(manager, marks);
     });
+  }
+
+  /**
+   * Refreshes every document a committed write left stale, `batch` per
+   * transaction, waiting for marks others hold; resolves to how many.
+   */
+  async refreshAll(batch = REFRESH_BATCH): Promise<number> {
+    let refreshed = 0;
+    for (let done = await this.refreshNext(batch, true); done > 0; done = await this.refreshNext(batch, true)) refreshed += done;
+    return refreshed;
   }
 
   /**
