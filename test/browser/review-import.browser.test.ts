@@ -331,6 +331,9 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     const results = page.locator('#resultats-section');
     expect(await results.locator('.card-title').textContent()).toBe('Résultat : 0 proposition approuvée sur 3');
     expect(await results.textContent()).toContain('une sélection de concepts est approuvée en entier ou pas du tout');
+    // the reason is said once, beside the proposal it concerns
+    expect(await results.locator('p.error').textContent()).toContain('Voir ci-dessous lequel et pourquoi.');
+    expect(await results.locator('p.error').textContent()).not.toContain('Cette proposition a changé');
     expect(await results.locator('li', { hasText: 'FIN-0971' }).textContent()).toContain(
       'Cette proposition a changé depuis que vous l’avez ouverte',
     );

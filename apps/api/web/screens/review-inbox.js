@@ -216,7 +216,10 @@ function showResults(results, conceptRefusal) {
       <h2 id="titre-resultats" class="card-title">Résultat : ${approved} ${approved > 1 ? 'propositions approuvées' : 'proposition approuvée'} sur ${results.length}</h2>
       ${
         conceptRefusal
-          ? `<p class="error">Aucun des concepts choisis n’a été approuvé : une sélection de concepts est approuvée en entier ou pas du tout, et l’un d’eux a été refusé. ${decisionErrorHtml(conceptRefusal)}</p>`
+          ? `<p class="error">Aucun des concepts choisis n’a été approuvé : une sélection de concepts est approuvée en entier ou pas du tout, et l’un d’eux a été refusé. ${
+              // said once: beside the item when the refusal names it, here otherwise
+              results.some((r) => r.why) ? 'Voir ci-dessous lequel et pourquoi.' : decisionErrorHtml(conceptRefusal)
+            }</p>`
           : ''
       }
       <ul class="notifications">${results
