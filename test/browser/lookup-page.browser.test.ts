@@ -1,39 +1,13 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, chromiumAvailable, launchChromium } from '../support/browser';
-import { startTestApp, TestApp } from '../support/test-app';
+import { accessibilityViolations, describeInChromium, expectAccessible, siteInChromium } from '../support/browser';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-
-run("the agents' lookup page (Chromium)", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let base: string;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  beforeEach(async () => {
-    // bypassCSP only lets the tests inject axe-core: the page itself allows no inline script
-    context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
+describeInChromium("the agents' lookup page (Chromium)", () => {
+  const site = siteInChromium({ context: { permissions: ['clipboard-read', 'clipboard-write'] } });
 
   it('finds the right entry first for a misspelled query typed as on the phone, and announces the count', async () => {
-    await page.goto(base + '/');
+    const page = await site.page();
+    await page.goto('/');
     await page.locator('#q').pressSequentially('marche publc', { delay: 40 });
     await page.waitForFunction(() => document.querySelector('#resultats .result .title')?.textContent?.includes('Marché public'));
     expect(await page.locator('#resultats .result').first().locator('.title').textContent()).toBe('Marché public');
@@ -45,7 +19,8 @@ run("the agents' lookup page (Chromium)", () => {
   });
 
   it('navigates the results with the keyboard: arrows, Enter, Escape', async () => {
-    await page.goto(base + '/');
+    const page = await site.page();
+    await page.goto('/');
     await page.locator('#q').pressSequentially('IFSE', { delay: 40 });
     await page.waitForSelector('#resultats .result');
     const expected = await page.locator('#resultats .result').nth(0).locator('.code').textContent();
@@ -53,7 +28,7 @@ run("the agents' lookup page (Chromium)", () => {
     expect(await page.locator('#q').getAttribute('aria-activedescendant')).toBe('resultat-0');
     expect(await page.locator('#resultat-0').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/concept/${expected}`);
+    await page.waitForURL(`/concept/${expected}`);
     // focus moves to the new page's heading, so that screen readers read it
     await page.waitForFunction(
       () => document.activeElement?.tagName === 'H1' && document.activeElement.textContent !== 'Rechercher dans le dictionnaire',
@@ -69,7 +44,8 @@ run("the agents' lookup page (Chromium)", () => {
   });
 
   it('filters by domain with the facet counts', async () => {
-    await page.goto(base + '/?q=budget');
+    const page = await site.page();
+    await page.goto('/?q=budget');
     await page.waitForSelector('#filtres input[name="domaine"]');
     const fin = page.locator('#filtres input[value="FIN"]');
     await fin.check();
@@ -80,7 +56,8 @@ run("the agents' lookup page (Chromium)", () => {
   });
 
   it('opens a concept page at its permanent address with definition, relations and system codes', async () => {
-    await page.goto(`${base}/concept/RH-0004`);
+    const page = await site.page();
+    await page.goto('/concept/RH-0004');
     await page.waitForSelector('h1');
     expect(await page.locator('h1').textContent()).toBe('Agent contractuel');
     const body = await page.locator('main').textContent();
@@ -94,14 +71,16 @@ run("the agents' lookup page (Chromium)", () => {
   });
 
   it('copies a local code with its button and announces it', async () => {
-    await page.goto(`${base}/concept/RH-0004`);
+    const page = await site.page();
+    await page.goto('/concept/RH-0004');
     await page.locator('button[aria-label="Copier le code STA-CTR de SI-MUT-RH"]').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('STA-CTR');
     await page.waitForFunction(() => document.getElementById('announcer')!.textContent === 'Copié : STA-CTR');
   });
 
   it('shows a legacy code with its translation and the same concept in other systems', async () => {
-    await page.goto(`${base}/system/SI-BDX-GRH/code/0703`);
+    const page = await site.page();
+    await page.goto('/system/SI-BDX-GRH/code/0703');
     await page.waitForSelector('table');
     const text = await page.locator('main').textContent();
     expect(text).toContain('CT (COMITE TECHNIQUE)');
@@ -110,13 +89,15 @@ run("the agents' lookup page (Chromium)", () => {
   });
 
   it('shows every system with its owner and coverage', async () => {
-    await page.goto(`${base}/systems`);
+    const page = await site.page();
+    await page.goto('/systems');
     await page.waitForSelector('table');
     expect(await page.locator('tbody tr').count()).toBe(11);
     expect(await page.locator('main').textContent()).toContain('Mérignac');
   });
 
   it('has an accessibility check that does find violations (so that the checks below can fail)', async () => {
+    const page = await site.page();
     await page.setContent('<html><body><img src="/assets/logo.svg"><input type="text"></body></html>');
     const ids = (await accessibilityViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label', 'html-has-lang']));
@@ -125,10 +106,10 @@ run("the agents' lookup page (Chromium)", () => {
   it.each(['/concept/RH-0004', '/systems', '/system/SI-BDX-GRH/code/0703', '/', '/?q=marche'])(
     'has no WCAG 2.1 AA violation on %s (axe-core)',
     async (path) => {
-      await page.goto(base + path);
-      await page.waitForSelector(path.includes('?q=') ? '#resultats .result' : 'h1');
-      await page.waitForLoadState('networkidle');
-      expect(await accessibilityViolations(page)).toEqual([]);
+      const page = await site.page();
+      await page.goto(path);
+      if (path.includes('?q=')) await page.waitForSelector('#resultats .result');
+      await expectAccessible(page);
     },
   );
 });

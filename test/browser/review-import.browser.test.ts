@@ -1,16 +1,8 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
 import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, chromiumAvailable, launchChromium, onlyLoopback } from '../support/browser';
-import { startTestApp, TestApp } from '../support/test-app';
-
-const run = chromiumAvailable() ? describe : describe.skip;
-
-/** Where to write screenshots of the screens (the README's come from here), when asked. */
-const SCREENSHOTS = process.env.LEXIQUE_SCREENSHOTS;
+import type { Page } from 'playwright-core';
+import { DemoPersona, describeInChromium, expectAccessible, gqlIn, signIn, siteInChromium } from '../support/browser';
 
 /** Windows-1252 is Latin-1 but for a few characters of 0x80-0x9F, such as ’, œ and €. */
 const WINDOWS_1252: Record<string, number> = { '’': 0x92, œ: 0x9c, '€': 0x80 };
@@ -24,76 +16,14 @@ const EXCEL_CONCEPTS = [
   'FIN-0972;FIN;Budget climatique territorial;BCT;Présentation des dépenses selon leur effet sur l’environnement.;FIN-0003',
 ].join('\r\n');
 
-run('review inbox, review screen, bulk approval and import (Chromium)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let base: string;
+describeInChromium('review inbox, review screen, bulk approval and import (Chromium)', () => {
+  const site = siteInChromium({ app: { embedded: true }, context: { timezoneId: 'Europe/Paris', acceptDownloads: true } });
 
-  beforeAll(async () => {
-    t = await startTestApp({ embedded: true });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  beforeEach(async () => {
-    // bypassCSP only lets the tests inject axe-core: the page itself allows no inline script
-    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', bypassCSP: true, acceptDownloads: true });
-    await onlyLoopback(context);
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
-
-  async function signIn(persona: string, name: string, on: Page = page) {
-    await on.goto(`${base}/connexion`);
-    await on.locator(`input[name="persona"][value="${persona}"]`).check();
-    await on.getByRole('button', { name: 'Se connecter' }).click();
-    await on.waitForFunction((who) => document.querySelector('#compte .name')?.textContent === who, name);
-  }
-
-  /** A second person at another browser, signed in. */
-  async function other(persona: string, name: string): Promise<Page> {
-    const second = await browser.newContext({ locale: 'fr-FR' });
-    await onlyLoopback(second);
-    const p = await second.newPage();
-    await signIn(persona, name, p);
-    return p;
-  }
-
-  /** Waits for the screen to be drawn and checks it with axe-core. */
-  async function accessible(shot?: string) {
-    await page.waitForSelector('h1');
-    await page.waitForLoadState('networkidle');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    if (SCREENSHOTS && shot) {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`), fullPage: true });
-    }
-  }
-
-  const gqlIn = (on: Page, query: string, variables: Record<string, unknown> = {}) =>
-    on.evaluate(
-      async ({ query, variables }) => {
-        const response = await fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        });
-        return response.json();
-      },
-      { query, variables },
-    );
-
-  const inboxCount = async () => Number((await page.locator('#a-relire-nombre').textContent())?.replace(/\D/g, ''));
+  const inboxCount = async (page: Page) => Number((await page.locator('#a-relire-nombre').textContent())?.replace(/\D/g, ''));
 
   it('a steward edits with a mistake, fixes it and sends it; a second steward finds it in the inbox, sees the difference and approves; the history shows both', async () => {
-    await signIn('claire', 'Claire Dubois');
-    await page.goto(`${base}/concept/FIN-0005/modifier`);
+    const page = await site.page('claire');
+    await page.goto('/concept/FIN-0005/modifier');
     await page.waitForSelector('form#fiche');
     const definition = page.getByLabel('Définition (français)');
     const before = await definition.inputValue();
@@ -104,14 +34,13 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     await page.locator('[data-field="broader"] .field-error').waitFor();
     await page.getByLabel('Termes génériques').fill('FIN-0003');
     await page.getByRole('button', { name: 'Proposer la modification' }).click();
-    await page.waitForURL(`${base}/concept/FIN-0005`);
+    await page.waitForURL('/concept/FIN-0005');
     await page.waitForSelector('.steward');
 
-    const julien = page;
     await page.context().clearCookies();
-    await signIn('julien', 'Julien Moreau', julien);
+    await signIn(page, 'julien');
     await page.waitForFunction(() => /\d/.test(document.getElementById('a-relire-nombre')?.textContent ?? ''));
-    const waiting = await inboxCount();
+    const waiting = await inboxCount(page);
     expect(waiting).toBeGreaterThan(0);
     await page.getByRole('link', { name: /^À relire/ }).click();
     await page.waitForSelector('table.inbox');
@@ -122,7 +51,7 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     expect(await row.textContent()).toContain('Modification d’un concept publié');
     expect(await row.textContent()).toContain('claire.dubois');
     expect(await row.textContent()).toContain('Définition (français)');
-    await accessible('a-relire');
+    await expectAccessible(page, 'a-relire');
 
     await row.getByRole('link').click();
     await page.waitForSelector('table.comparison');
@@ -133,16 +62,16 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     const changed = page.locator('table.comparison tr', { hasText: 'Définition (français)' });
     expect(await changed.locator('ins').textContent()).toContain('votée en cours d’exercice par l’assemblée délibérante');
     expect(await changed.locator('td').first().textContent()).toContain(before.replace(/\.$/, ''));
-    await accessible('relire-modification');
+    await expectAccessible(page, 'relire-modification');
 
     await page.getByLabel('Motif de la décision').fill('Conforme au guide');
     await page.getByRole('button', { name: 'Approuver et publier' }).click();
-    await page.waitForURL(`${base}/a-relire`);
+    await page.waitForURL('/a-relire');
     await page.waitForSelector('#resultat-relecture:not(:empty)');
     expect(await page.locator('#resultat-relecture').textContent()).toBe('« Décision modificative » : approuvé et publié.');
     await page.waitForFunction((n) => document.getElementById('a-relire-nombre')?.textContent?.startsWith(String(n)), waiting - 1);
 
-    await page.goto(`${base}/concept/FIN-0005/historique`);
+    await page.goto('/concept/FIN-0005/historique');
     await page.waitForSelector('.event');
     const events = await page.locator('.event').allTextContents();
     expect(events[0]).toContain('Modification approuvée par Julien Moreau');
@@ -152,7 +81,7 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
   });
 
   it('a new concept is reviewed with its likely duplicates; an author may not approve her own proposal; a rejection needs a reason', async () => {
-    const claire = await other('claire', 'Claire Dubois');
+    const claire = await site.page('claire');
     const created = await gqlIn(
       claire,
       `mutation { createConcept(input: { domain: "FIN", code: "FIN-0980", prefLabel: { fr: "Budget primitif consolidé" }, definition: { fr: "Budget primitif et budgets annexes réunis." } }) { code version } }`,
@@ -161,37 +90,37 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
       v: created.data.createConcept.version,
     });
     // the author sees her proposal, without the means to approve it
-    await claire.goto(`${base}/a-relire/concept/FIN-0980`);
+    await claire.goto('/a-relire/concept/FIN-0980');
     await claire.waitForSelector('#pas-de-decision');
     expect(await claire.locator('#pas-de-decision').textContent()).toContain('Vous êtes l’auteur de cette proposition');
     expect(await claire.locator('form#decision').count()).toBe(0);
     await claire.context().close();
 
-    await signIn('julien', 'Julien Moreau');
-    await page.goto(`${base}/a-relire/concept/FIN-0980`);
+    const page = await site.page('julien');
+    await page.goto('/a-relire/concept/FIN-0980');
     await page.waitForSelector('.look-alikes li');
     expect(await page.locator('.lead').textContent()).toContain('Nouveau concept');
     expect(await page.locator('dl.proposed').textContent()).toContain('Budget primitif et budgets annexes réunis.');
     expect(await page.locator('.look-alikes').textContent()).toContain('Budget primitif');
     expect(await page.locator('.look-alikes').textContent()).toContain('FIN-0004');
-    await accessible('relire-nouveau-concept');
+    await expectAccessible(page, 'relire-nouveau-concept');
 
     await page.getByRole('button', { name: 'Refuser' }).click();
     const error = page.locator('[data-field="reason"] .field-error');
     await error.waitFor();
     expect(await error.textContent()).toBe('Indiquez pourquoi vous refusez : l’auteur le lira.');
     expect(await page.getByLabel('Motif de la décision').getAttribute('aria-invalid')).toBe('true');
-    await accessible('relire-erreur');
+    await expectAccessible(page, 'relire-erreur');
     await page.getByLabel('Motif de la décision').fill('Doublon de FIN-0004');
     await page.getByRole('button', { name: 'Refuser' }).click();
-    await page.waitForURL(`${base}/a-relire`);
+    await page.waitForURL('/a-relire');
     expect(await page.locator('#resultat-relecture').textContent()).toContain('refusé');
     const { data } = await gqlIn(page, `{ concept(code: "FIN-0980") { status } }`);
     expect(data.concept.status).toBe('DRAFT');
   });
 
   it('a proposal changed meanwhile is refused as stale with a way to reload, then approved; a mapping is reviewed the same way', async () => {
-    const claire = await other('claire', 'Claire Dubois');
+    const claire = await site.page('claire');
     const live = await gqlIn(claire, `{ concept(code: "FIN-0006") { version } }`);
     await gqlIn(
       claire,
@@ -208,8 +137,8 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
       v: mapping.data.upsertMapping.version,
     });
 
-    await signIn('julien', 'Julien Moreau');
-    await page.goto(`${base}/a-relire/concept/FIN-0006`);
+    const page = await site.page('julien');
+    await page.goto('/a-relire/concept/FIN-0006');
     await page.waitForSelector('table.comparison');
     // meanwhile its author changes it again
     const now = await gqlIn(claire, `{ concept(code: "FIN-0006") { version } }`);
@@ -229,7 +158,7 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     await page.getByRole('button', { name: 'Recharger la proposition' }).click();
     await page.waitForFunction(() => document.querySelector('table.comparison')?.textContent?.includes('puis reprise'));
     await page.getByRole('button', { name: 'Approuver et publier' }).click();
-    await page.waitForURL(`${base}/a-relire`);
+    await page.waitForURL('/a-relire');
 
     const mappingRow = page.locator('table.inbox tr', { hasText: 'REL-1' });
     expect(await mappingRow.textContent()).toContain('Nouvelle correspondance');
@@ -237,16 +166,16 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     await page.waitForSelector('dl.proposed');
     expect(await page.locator('h1').textContent()).toContain('la correspondance du code REL-1');
     expect(await page.locator('dl.proposed').textContent()).toContain('Équivalent');
-    await accessible('relire-correspondance');
+    await expectAccessible(page, 'relire-correspondance');
     await page.getByRole('button', { name: 'Approuver et publier' }).click();
-    await page.waitForURL(`${base}/a-relire`);
+    await page.waitForURL('/a-relire');
     const { data } = await gqlIn(page, `{ mappingsOfCode(system: "SI-MER-FIN", localCode: "REL-1") { status } }`);
     expect(data.mappingsOfCode).toEqual([{ status: 'PUBLISHED' }]);
     await claire.context().close();
   });
 
   it('imports a French Excel file (Windows-1252, French headers): a mistake is shown by line and field, then the fixed file is previewed row by row and confirmed, sent to review', async () => {
-    await signIn('claire', 'Claire Dubois');
+    const page = await site.page('claire');
     await page.getByRole('link', { name: 'Importer' }).click();
     await page.waitForSelector('form#import');
     const [template] = await Promise.all([
@@ -275,7 +204,7 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     expect(problem).toContain('Libellé préféré (français)');
     expect(problem).toContain('Un autre concept du domaine porte déjà ce libellé (FIN-0004).');
     expect(await page.locator('#confirmer').count()).toBe(0);
-    await accessible('import-erreurs');
+    await expectAccessible(page, 'import-erreurs');
 
     await page.locator('#fichier').setInputFiles({ name: 'budget.csv', mimeType: 'text/csv', buffer: excel(EXCEL_CONCEPTS) });
     await page.waitForFunction(() => document.getElementById('fichier-lu')?.textContent?.includes('Windows-1252'));
@@ -290,9 +219,9 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     ]);
     expect(await page.locator('.preview > p').first().textContent()).toContain('3 lignes lues : 3 créations');
     expect((await gqlIn(page, `{ concept(code: "FIN-0970") { code } }`)).data.concept).toBeNull();
-    await accessible('import-apercu');
+    await expectAccessible(page, 'import-apercu');
 
-    const waiting = await inboxCount();
+    const waiting = await inboxCount(page);
     await page.getByRole('button', { name: 'Confirmer l’import et envoyer les nouveautés en relecture' }).click();
     await page.waitForSelector('#titre-importe');
     expect(await page.locator('.card.steward').textContent()).toContain('3 entrées envoyées en relecture');
@@ -307,13 +236,13 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
   });
 
   it('a second steward approves the imported drafts in bulk: a stale one refuses the whole selection, said per item; then all pass', async () => {
-    await signIn('julien', 'Julien Moreau');
-    await page.goto(`${base}/a-relire?domaine=FIN`);
+    const page = await site.page('julien');
+    await page.goto('/a-relire?domaine=FIN');
     await page.waitForSelector('table.inbox');
     expect(await page.locator('#domaine-relire').inputValue()).toBe('FIN');
     const imported = ['FIN-0970', 'FIN-0971', 'FIN-0972'];
     // meanwhile the author corrects one of them
-    const claire = await other('claire', 'Claire Dubois');
+    const claire = await site.page('claire');
     const one = await gqlIn(claire, `{ concept(code: "FIN-0971") { version } }`);
     await gqlIn(claire, `mutation($v: Int!) { updateConcept(code: "FIN-0971", version: $v, input: { acronyms: ["CC"] }) { version } }`, {
       v: one.data.concept.version,
@@ -338,7 +267,7 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
       'Cette proposition a changé depuis que vous l’avez ouverte',
     );
     expect(await results.locator('li', { hasText: 'FIN-0970' }).textContent()).toContain('refusé avec le reste de la sélection');
-    await accessible('a-relire-lot-refuse');
+    await expectAccessible(page, 'a-relire-lot-refuse');
 
     await page.getByRole('link', { name: 'Revoir la liste à relire' }).click();
     // the list drawn again, not the one the results were shown beside
@@ -354,8 +283,8 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
   });
 
   it('points files above the upload limit to the command line', async () => {
-    await signIn('claire', 'Claire Dubois');
-    await page.goto(`${base}/import`);
+    const page = await site.page('claire');
+    await page.goto('/import');
     await page.waitForSelector('form#import');
     await page.locator('#fichier').setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.alloc(4 * 1024 * 1024, 'a') });
     const error = page.locator('#fichier-erreur');
@@ -366,13 +295,13 @@ run('review inbox, review screen, bulk approval and import (Chromium)', () => {
     expect(await page.locator('#fichier').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it.each([
-    ['a reader', 'agent', 'Marc Petit'],
-    ['an anonymous visitor', null, null],
-  ])('shows %s no review or import control', async (_who, persona, name) => {
-    if (persona) await signIn(persona, name);
+  it.each<[string, DemoPersona | undefined]>([
+    ['a reader', 'agent'],
+    ['an anonymous visitor', undefined],
+  ])('shows %s no review or import control', async (_who, persona) => {
+    const page = await site.page(persona);
     for (const address of ['/', '/a-relire', '/a-relire/concept/FIN-0005', '/import']) {
-      await page.goto(base + address);
+      await page.goto(address);
       await page.waitForSelector('h1');
       await page.waitForLoadState('networkidle');
       const controls = await page

@@ -1,89 +1,28 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
 import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, chromiumAvailable, launchChromium, onlyLoopback } from '../support/browser';
-import { startTestApp, TestApp } from '../support/test-app';
-
-const run = chromiumAvailable() ? describe : describe.skip;
-
-/** Where to write screenshots of the screens (the README's come from here), when asked. */
-const SCREENSHOTS = process.env.LEXIQUE_SCREENSHOTS;
+import { describeInChromium, DemoPersona, expectAccessible, gqlIn, signIn, siteInChromium } from '../support/browser';
 
 const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
-run("the stewards' workspace in the embedded demo (Chromium)", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let base: string;
-
-  beforeAll(async () => {
-    t = await startTestApp({ embedded: true });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  beforeEach(async () => {
-    // bypassCSP only lets the tests inject axe-core: the page itself allows no inline script
-    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'America/New_York', bypassCSP: true, acceptDownloads: true });
-    await onlyLoopback(context);
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
-
-  async function signIn(persona: string, name: string) {
-    await page.goto(`${base}/connexion`);
-    await page.locator(`input[name="persona"][value="${persona}"]`).check();
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForFunction((who) => document.querySelector('#compte .name')?.textContent === who, name);
-  }
-
-  /** Waits for the screen to be drawn and checks it with axe-core. */
-  async function accessible(shot?: string) {
-    await page.waitForSelector('h1');
-    await page.waitForLoadState('networkidle');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    if (SCREENSHOTS && shot) {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`), fullPage: true });
-    }
-  }
-
-  const gqlInPage = (query: string, variables: Record<string, unknown> = {}) =>
-    page.evaluate(
-      async ({ query, variables }) => {
-        const response = await fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        });
-        return response.json();
-      },
-      { query, variables },
-    );
+describeInChromium("the stewards' workspace in the embedded demo (Chromium)", () => {
+  const site = siteInChromium({ app: { embedded: true }, context: { timezoneId: 'America/New_York', acceptDownloads: true } });
 
   it('offers demo people on a sign-in page clearly marked as a demonstration', async () => {
-    await page.goto(`${base}/connexion`);
+    const page = await site.page();
+    await page.goto('/connexion');
     await page.waitForSelector('input[name="persona"]');
     expect(await page.locator('.card.demo').textContent()).toContain('Démonstration.');
     expect(await page.locator('input[name="persona"]').count()).toBe(5);
     expect(await page.locator('.demo-tag').textContent()).toBe('Démo');
-    await accessible('connexion-demo');
-    await signIn('claire', 'Claire Dubois');
+    await expectAccessible(page, 'connexion-demo');
+    await signIn(page, 'claire');
     expect(await page.locator('#compte .rights').textContent()).toBe('Référent des données : Finances');
     expect(await page.locator('[data-nav="new"]').isVisible()).toBe(true);
   });
 
   it('a steward creates a concept: the next free code is offered, a duplicate label is flagged while typing and refused next to its field, then fixed and sent to review', async () => {
-    await signIn('claire', 'Claire Dubois');
+    const page = await site.page('claire');
     await page.getByRole('link', { name: 'Nouveau concept' }).click();
     await page.waitForSelector('form#fiche');
     await page.waitForFunction(() => (document.querySelector('input[name="code"]') as HTMLInputElement).value !== '');
@@ -95,7 +34,7 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     await page.waitForSelector('#doublon .warning-text');
     expect(await page.locator('#doublon').textContent()).toContain('Budget primitif');
     await page.getByLabel('Définition (français)').fill('Budget voté pour financer la transition écologique.');
-    await accessible('nouveau-concept');
+    await expectAccessible(page, 'nouveau-concept');
 
     await page.getByRole('button', { name: 'Enregistrer et envoyer en relecture' }).click();
     const error = page.locator('[data-field="prefLabel.fr"] .field-error');
@@ -106,18 +45,18 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
 
     await label.fill('Budget climatique');
     await page.getByRole('button', { name: 'Enregistrer et envoyer en relecture' }).click();
-    await page.waitForURL(`${base}/concept/${code}`);
+    await page.waitForURL(`/concept/${code}`);
     await page.waitForSelector('.steward');
     expect(await page.locator('h1').textContent()).toBe('Budget climatique');
     expect(await page.locator('.badge').first().textContent()).toBe('En relecture');
   });
 
   it('a steward edits a published concept with a mistake, sees the error next to the field, fixes it and proposes it; what she did not touch stays', async () => {
-    await signIn('claire', 'Claire Dubois');
-    await page.goto(`${base}/concept/FIN-0005`);
+    const page = await site.page('claire');
+    await page.goto('/concept/FIN-0005');
     await page.getByRole('link', { name: 'Modifier' }).click();
     await page.waitForSelector('form#fiche');
-    await accessible('modifier-concept');
+    await expectAccessible(page, 'modifier-concept');
     await page.getByLabel('Définition (français)').fill('Délibération qui modifie le budget primitif en cours d’exercice.');
     await page.getByLabel('Termes génériques').fill('FIN-0003, RH-0001');
     await page.getByLabel('Motif de la modification').fill('Définition reprise du guide M57');
@@ -128,11 +67,12 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
 
     await page.getByLabel('Termes génériques').fill('FIN-0003');
     await page.getByRole('button', { name: 'Proposer la modification' }).click();
-    await page.waitForURL(`${base}/concept/FIN-0005`);
+    await page.waitForURL('/concept/FIN-0005');
     await page.waitForSelector('.steward');
     expect(await page.locator('.steward').textContent()).toContain('Modification en attente d’approbation');
 
-    const { data } = await gqlInPage(
+    const { data } = await gqlIn(
+      page,
       `{ concept(code: "FIN-0005") { en: prefLabel(lang: "en") broader { code } pendingRevision { changes { field } proposed } } }`,
     );
     expect(data.concept.pendingRevision.changes.map((c: { field: string }) => c.field)).toEqual(['definition.fr']);
@@ -140,19 +80,20 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
   });
 
   it('the second steward approves; the author is notified with the reason, and the history shows both, who and why, in Paris time', async () => {
-    await signIn('julien', 'Julien Moreau');
-    const { data } = await gqlInPage(`{ concept(code: "FIN-0005") { version pendingRevision { author } } }`);
+    const page = await site.page('julien');
+    const { data } = await gqlIn(page, `{ concept(code: "FIN-0005") { version pendingRevision { author } } }`);
     expect(data.concept.pendingRevision.author).toBe('user:claire.dubois');
-    const approved = await gqlInPage(
+    const approved = await gqlIn(
+      page,
       `mutation($v: Int!) { approveConcept(code: "FIN-0005", version: $v, reason: "Conforme au guide") { version } }`,
       { v: data.concept.version },
     );
     expect(approved.errors).toBeUndefined();
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.waitForURL(`${base}/`);
+    await page.waitForURL('/');
     await page.locator('#compte').getByRole('link', { name: 'Se connecter' }).waitFor();
-    await signIn('claire', 'Claire Dubois');
+    await signIn(page, 'claire');
     await page.getByRole('link', { name: 'Mes notifications' }).click();
     await page.waitForSelector('.notification');
     const first = await page.locator('.notification').first().textContent();
@@ -160,9 +101,9 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     expect(first).toContain('modification approuvée');
     expect(first).toContain('Julien Moreau');
     expect(first).toContain('Motif : « Conforme au guide »');
-    await accessible('notifications');
+    await expectAccessible(page, 'notifications');
 
-    await page.goto(`${base}/concept/FIN-0005/historique`);
+    await page.goto('/concept/FIN-0005/historique');
     await page.waitForSelector('.event');
     const events = await page.locator('.event').allTextContents();
     expect(events[0]).toContain('Modification approuvée par Julien Moreau');
@@ -171,15 +112,15 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     expect(events[1]).toContain('« Définition reprise du guide M57 »');
     expect(events[1]).toContain('Définition (français)');
     // Paris time, whatever the browser's own zone (New York here)
-    const { data: log } = await gqlInPage(`{ history(key: "FIN-0005") { at action } }`);
+    const { data: log } = await gqlIn(page, `{ history(key: "FIN-0005") { at action } }`);
     const proposal = log.history.find((c: { action: string }) => c.action === 'PROPOSE_REVISION');
     expect(events[1]).toContain(`à ${PARIS_TIME.format(new Date(proposal.at))}`);
-    await accessible('historique');
+    await expectAccessible(page, 'historique');
   });
 
   it("a steward adds a mapping from a legacy code's page with the concept picker; a wrong period is refused next to its field", async () => {
-    await signIn('claire', 'Claire Dubois');
-    await page.goto(`${base}/system/SI-MER-FIN/code/BV-2025`);
+    const page = await site.page('claire');
+    await page.goto('/system/SI-MER-FIN/code/BV-2025');
     await page.getByRole('button', { name: 'Ajouter une correspondance' }).click();
     await page.waitForSelector('form#correspondance');
     await page.getByLabel('Libellé local').fill('Budget primitif (nouvelle nomenclature)');
@@ -192,7 +133,7 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     expect(await page.locator('.chosen').textContent()).toContain('FIN-0004');
     await page.getByLabel('Valide à partir du').fill('2025-01-01');
     await page.getByLabel('Valide jusqu’au').fill('2024-12-31');
-    await accessible('correspondance');
+    await expectAccessible(page, 'correspondance');
     await page.getByRole('button', { name: 'Enregistrer la correspondance' }).click();
     await page.locator('[data-field="validTo"] .field-error').waitFor();
     expect(await page.getByLabel('Valide jusqu’au').getAttribute('aria-invalid')).toBe('true');
@@ -203,7 +144,8 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
     await page.getByRole('button', { name: 'Envoyer en relecture' }).click();
     await page.waitForFunction(() => document.getElementById('etat-correspondance')?.textContent?.includes('envoyée en relecture'));
     expect(await page.locator('.mapping-list .badge').textContent()).toBe('En relecture');
-    const { data } = await gqlInPage(
+    const { data } = await gqlIn(
+      page,
       `{ mappingsOfCode(system: "SI-MER-FIN", localCode: "BV-2025") { relation status validFrom validTo concept { code } } }`,
     );
     expect(data.mappingsOfCode).toEqual([
@@ -212,24 +154,24 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
   });
 
   it("lists a system's codes without equivalent and downloads its domain with the steward's drafts", async () => {
-    await signIn('claire', 'Claire Dubois');
-    await page.goto(`${base}/system/SI-MER-FIN`);
+    const page = await site.page('claire');
+    await page.goto('/system/SI-MER-FIN');
     await page.waitForSelector('#sans-equivalent');
-    await accessible('systeme');
-    await page.goto(`${base}/domaine/FIN`);
+    await expectAccessible(page, 'systeme');
+    await page.goto('/domaine/FIN');
     await page.waitForSelector('.exports');
-    await accessible('domaine');
+    await expectAccessible(page, 'domaine');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tableur (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('FIN.csv');
     const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text).toContain('FIN-0059'); // a draft, included for the domain's steward
   });
 
-  it.each([
-    ['a reader', 'agent', 'Marc Petit'],
-    ['an anonymous visitor', null, null],
-  ])('shows %s no edit control anywhere', async (_who, persona, name) => {
-    if (persona) await signIn(persona, name);
+  it.each<[string, DemoPersona | undefined]>([
+    ['a reader', 'agent'],
+    ['an anonymous visitor', undefined],
+  ])('shows %s no edit control anywhere', async (_who, persona) => {
+    const page = await site.page(persona);
     for (const address of [
       '/concept/FIN-0001',
       '/concept/FIN-0001/historique',
@@ -238,7 +180,7 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
       '/system/SI-MER-FIN/code/1.1',
       '/',
     ]) {
-      await page.goto(base + address);
+      await page.goto(address);
       await page.waitForSelector('h1');
       await page.waitForLoadState('networkidle');
       const controls = await page
@@ -246,15 +188,15 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
         .count();
       expect(`${address}: ${controls}`).toBe(`${address}: 0`);
     }
-    await page.goto(`${base}/nouveau-concept`);
+    await page.goto('/nouveau-concept');
     await page.waitForSelector('h1');
     expect(await page.locator('form').count()).toBe(0);
   });
 
   // the writer of mappings now refuses this with its reason (NOT_STEWARD, naming the domain), which the page translates
   it('speaks French in the refusals of the writer of mappings, naming the domain', async () => {
-    await signIn('sophie', 'Sophie Laurent');
-    await page.goto(`${base}/system/SI-MER-FIN/code/1.1`);
+    const page = await site.page('sophie');
+    await page.goto('/system/SI-MER-FIN/code/1.1');
     await page.getByRole('button', { name: /Ajouter/ }).click();
     await page.getByRole('radio', { name: /^Sans équivalent/ }).check();
     await page.getByRole('button', { name: 'Enregistrer la correspondance' }).click();
@@ -264,9 +206,9 @@ run("the stewards' workspace in the embedded demo (Chromium)", () => {
   });
 
   it('has no WCAG 2.1 AA violation on a concept page with the steward panel', async () => {
-    await signIn('claire', 'Claire Dubois');
-    await page.goto(`${base}/concept/FIN-0059`);
+    const page = await site.page('claire');
+    await page.goto('/concept/FIN-0059');
     await page.waitForSelector('.steward');
-    await accessible('fiche-referent');
+    await expectAccessible(page, 'fiche-referent');
   });
 });

@@ -28,6 +28,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  seed?: boolean;
+  env?: Record<string, string>;
+  embedded?: boolean;
+  /** Receives the API's log lines, as JSON, from level debug. */
+  logLines?: (line: string) => void;
+  /** Another app's database, seen by a second process (neither seeded nor dropped by this one). */
+  databaseUrl?: string;
+}
+
 /**
  * The real API on its own database (seeded with the demo dictionary unless
  * `seed: false`). `embedded: true` configures it as the embedded demo (no
@@ -35,17 +45,7 @@ export interface TestApp {
  * Given `databaseUrl`, it is a second process's view of another app's
  * database (neither seeded nor dropped by this one).
  */
-export async function startTestApp(
-  options: {
-    seed?: boolean;
-    env?: Record<string, string>;
-    embedded?: boolean;
-    /** Receives the API's log lines, as JSON, from level debug. */
-    logLines?: (line: string) => void;
-    /** Another app's database, seen by a second process (neither seeded nor dropped by this one). */
-    databaseUrl?: string;
-  } = {},
-): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const shared = options.databaseUrl !== undefined;
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   // anonymous reading on, as in the demo, unless a test turns it off; rate limits out of the way
