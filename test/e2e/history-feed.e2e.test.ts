@@ -1,9 +1,10 @@
 import { Role } from '@lexique/core';
 import { readDemoVocabulary } from '@lexique/interchange';
 import { bearer } from '../support/auth';
-import { callers, Callers, MUTATIONS, ok, onlyError, published } from '../support/stewardship';
+import { apiWithCallers } from '../support/callers';
+import { MUTATIONS, ok, onlyError, published } from '../support/stewardship';
 import { untilChangesReadable } from '../support/change-log';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 const CHANGE = `sequence at principal entity entityId key domain action reason before after changes { field before after }`;
 const FEED = `query($after: String, $first: Int, $domains: [String!]) {
@@ -25,15 +26,11 @@ async function follow(t: TestApp, headers: Record<string, string>, after: string
 }
 
 describe('history and the change feed (e2e)', () => {
-  let t: TestApp;
-  let who: Callers;
+  const { t, who } = apiWithCallers();
   let integrator: Record<string, string>;
   beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
     integrator = await bearer({ name: 'sig-rh', roles: [Role.INTEGRATOR] });
   });
-  afterAll(() => t.close());
 
   it('gives the history of a concept with who, when, what and why, and a field-level diff', async () => {
     const c = await published(t, who, { acronyms: ['HI'], definition: { fr: 'Première définition' } });

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { SearchDocumentRefresher } from '@lexique/search';
 import { MAPPING_MUTATIONS } from '../support/mapping-editing';
-import { callers, Callers, ok, onlyError } from '../support/stewardship';
-import { startTestApp, TestApp } from '../support/test-app';
+import { apiWithCallers } from '../support/callers';
+import { ok, onlyError } from '../support/stewardship';
 
 const item = (localCode: string, mapping: Record<string, unknown> = {}, version?: number) => ({
   mapping: { system: 'SI-MUT-FIN', localCode, relation: 'EXACT', concept: 'FIN-0001', justification: 'semapv:MappingImport', ...mapping },
@@ -10,17 +10,13 @@ const item = (localCode: string, mapping: Record<string, unknown> = {}, version?
 });
 
 describe('bulk mapping upsert (e2e)', () => {
-  let t: TestApp;
-  let who: Callers;
+  const { t, who } = apiWithCallers();
   let db: DataSource;
   beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
     db = t.app.get(DataSource);
     // only the calls' own statements are counted: the background refresh of search documents stopped
     await t.app.get(SearchDocumentRefresher).onApplicationShutdown();
   });
-  afterAll(() => t.close());
 
   const count = async (sql: string) => (await db.query<{ n: number }[]>(sql))[0].n;
   const bulkRows = () => count(`SELECT count(*)::int AS n FROM mapping WHERE system_code = 'SI-MUT-FIN' AND local_code LIKE 'XB%'`);

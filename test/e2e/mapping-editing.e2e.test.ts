@@ -1,19 +1,13 @@
 import { DataSource } from 'typeorm';
 import { draftMapping, freshCode, MAPPING_MUTATIONS, mappingInReview, mappingState, TRANSLATE } from '../support/mapping-editing';
-import { callers, Callers, MUTATIONS, ok, onlyError } from '../support/stewardship';
-import { startTestApp, TestApp } from '../support/test-app';
+import { apiWithCallers } from '../support/callers';
+import { MUTATIONS, ok, onlyError } from '../support/stewardship';
 
 const HISTORY = `query($key: String!) { history(entity: MAPPING, key: $key) { principal action reason domain before after changes { field before after } } }`;
 const FEED = `query($after: String) { changes(after: $after, first: 500) { edges { node { entity key action after } } pageInfo { endCursor hasNextPage } } }`;
 
 describe('mapping editing with review (e2e)', () => {
-  let t: TestApp;
-  let who: Callers;
-  beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
-  });
-  afterAll(() => t.close());
+  const { t, who } = apiWithCallers();
 
   const translate = async (code: string, system = 'SI-MER-FIN') =>
     (await t.gql(TRANSLATE, { system, code }, who.reader)).data!.translate as { found: boolean; concept: { code: string } | null };

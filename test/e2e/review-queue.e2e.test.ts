@@ -1,7 +1,7 @@
 import { Role } from '@lexique/core';
 import { bearer } from '../support/auth';
-import { callers, Callers, draft, MUTATIONS, ok, published } from '../support/stewardship';
-import { startTestApp, TestApp } from '../support/test-app';
+import { apiWithCallers } from '../support/callers';
+import { draft, MUTATIONS, ok, published } from '../support/stewardship';
 
 const QUEUE = `query($domains: [String!], $first: Int, $after: String) {
   reviewQueue(domains: $domains, first: $first, after: $after) {
@@ -19,13 +19,7 @@ const BULK = (name: string) =>
  * changes, and bulk decisions that are all or nothing.
  */
 describe('review queue and bulk review (e2e)', () => {
-  let t: TestApp;
-  let who: Callers;
-  beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
-  });
-  afterAll(() => t.close());
+  const { t, who } = apiWithCallers();
 
   const queue = async (headers: Record<string, string>, variables: Record<string, unknown> = {}) => {
     const response = await t.gql(QUEUE, variables, headers);

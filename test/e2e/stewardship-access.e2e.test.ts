@@ -1,5 +1,6 @@
-import { callers, Callers, draft, inReview, MUTATIONS, ok, published, stateOf } from '../support/stewardship';
-import { startTestApp, TestApp } from '../support/test-app';
+import { apiWithCallers, Callers } from '../support/callers';
+import { draft, inReview, MUTATIONS, ok, published, stateOf } from '../support/stewardship';
+import { TestApp } from '../support/test-app';
 
 type Caller = 'anonymous' | 'reader' | 'integrator' | 'steward' | 'otherSteward' | 'admin';
 const EVERYONE: Caller[] = ['anonymous', 'reader', 'integrator', 'steward', 'otherSteward', 'admin'];
@@ -113,13 +114,7 @@ const OPERATIONS: Operation[] = [
 ];
 
 describe('who may do what (e2e role matrix)', () => {
-  let t: TestApp;
-  let who: Callers;
-  beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
-  });
-  afterAll(() => t.close());
+  const { t, who } = apiWithCallers();
 
   const cases = OPERATIONS.flatMap((operation) =>
     EVERYONE.map((caller) => [operation.name, caller, operation.allowed.includes(caller), operation] as const),

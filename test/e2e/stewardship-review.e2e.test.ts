@@ -1,15 +1,9 @@
 import { DataSource } from 'typeorm';
-import { callers, Callers, draft, inReview, MUTATIONS, ok, onlyError, published, stateOf } from '../support/stewardship';
-import { startTestApp, TestApp } from '../support/test-app';
+import { apiWithCallers } from '../support/callers';
+import { draft, inReview, MUTATIONS, ok, onlyError, published, stateOf } from '../support/stewardship';
 
 describe('review flow (e2e)', () => {
-  let t: TestApp;
-  let who: Callers;
-  beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
-  });
-  afterAll(() => t.close());
+  const { t, who } = apiWithCallers();
 
   it('takes a concept from draft to published through review by a second steward', async () => {
     const created = await ok(

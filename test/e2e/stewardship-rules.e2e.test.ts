@@ -1,16 +1,10 @@
-import { callers, Callers, draft, MUTATIONS, ok, onlyError, published, stateOf } from '../support/stewardship';
+import { apiWithCallers } from '../support/callers';
+import { draft, MUTATIONS, ok, onlyError, published, stateOf } from '../support/stewardship';
 import { Role } from '@lexique/core';
 import { bearer } from '../support/auth';
-import { startTestApp, TestApp } from '../support/test-app';
 
 describe('optimistic locking and validation (e2e)', () => {
-  let t: TestApp;
-  let who: Callers;
-  beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
-  });
-  afterAll(() => t.close());
+  const { t, who } = apiWithCallers();
 
   it('lets exactly one of two concurrent updates of the same version win; the other gets CONFLICT with the current version', async () => {
     const created = await draft(t, who);

@@ -1,18 +1,12 @@
-import { callers, Callers, ok, onlyError } from '../support/stewardship';
-import { startTestApp, TestApp } from '../support/test-app';
+import { apiWithCallers } from '../support/callers';
+import { ok, onlyError } from '../support/stewardship';
 
 const CREATE = `mutation($input: CreateSystemInput!, $reason: String) { createSystem(input: $input, reason: $reason) { code name status version owner { code } } }`;
 const UPDATE = `mutation($code: String!, $version: Int!, $input: UpdateSystemInput!, $reason: String) {
   updateSystem(code: $code, version: $version, input: $input, reason: $reason) { code name status version retiringSince retiredOn } }`;
 
 describe('system admin mutations (e2e)', () => {
-  let t: TestApp;
-  let who: Callers;
-  beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
-  });
-  afterAll(() => t.close());
+  const { t, who } = apiWithCallers();
 
   const input = { code: 'GED-TEST', name: 'GED de test', kind: 'GED', owner: '33063', ownerName: 'Ville de Bordeaux' };
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { Principal, Role } from '@lexique/core';
+import { Principal } from '@lexique/core';
 import { InterchangeFormat } from '@lexique/interchange';
-import { bearer } from '../support/auth';
+import { callers, Callers, Headers } from '../support/callers';
 import { ADMIN, importText, steward, tableCounts } from '../support/interchange';
 import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
 
@@ -28,12 +28,11 @@ const M = {
 };
 
 type Refusal = { reason: string; field: string | null } | null;
-type Headers = Record<string, string>;
 
 describe('every rule through every door (integration)', () => {
   let t: TestApp;
   let sql: Client;
-  let who: { alice: Headers; bob: Headers; olga: Headers; admin: Headers; setup: Headers; setupReviewer: Headers };
+  let who: Callers;
   let seq = 0;
   const code = (domain = 'FIN') => `${domain}-R${String(++seq).padStart(4, '0')}`;
   const label = (text: string) => `${text} ${seq}-${Math.floor(seq * 7.3)}`;
@@ -42,14 +41,7 @@ describe('every rule through every door (integration)', () => {
     t = await startTestApp();
     sql = new Client({ connectionString: t.databaseUrl });
     await sql.connect();
-    who = {
-      alice: await bearer({ name: 'alice', roles: [Role.STEWARD], domains: ['FIN'] }),
-      bob: await bearer({ name: 'bob', roles: [Role.STEWARD], domains: ['FIN'] }),
-      olga: await bearer({ name: 'olga', roles: [Role.STEWARD], domains: ['RH'] }),
-      admin: await bearer({ name: 'root', roles: [Role.ADMIN] }),
-      setup: await bearer({ name: 'setup', roles: [Role.ADMIN] }),
-      setupReviewer: await bearer({ name: 'setup-reviewer', roles: [Role.ADMIN] }),
-    };
+    who = await callers();
   });
   afterAll(async () => {
     await sql.end();
@@ -82,12 +74,13 @@ describe('every rule through every door (integration)', () => {
     const extensions = response.errors?.[0]?.extensions;
     return extensions ? { reason: String(extensions.reason), field: extensions.field ?? null } : null;
   };
-  const create = (input: Record<string, unknown>, headers = who.alice) => viaApi(M.create, { input: { domain: 'FIN', ...input } }, headers);
-  const update = async (conceptCode: string, input: Record<string, unknown>, headers = who.alice) =>
+  const create = (input: Record<string, unknown>, headers = who.steward) =>
+    viaApi(M.create, { input: { domain: 'FIN', ...input } }, headers);
+  const update = async (conceptCode: string, input: Record<string, unknown>, headers = who.steward) =>
     viaApi(M.update, { code: conceptCode, version: await versionOf(conceptCode), input }, headers);
-  const approve = async (conceptCode: string, headers = who.bob) =>
+  const approve = async (conceptCode: string, headers = who.reviewer) =>
     viaApi(M.approve, { code: conceptCode, version: await versionOf(conceptCode) }, headers);
-  const approveMany = async (codes: string[], headers = who.bob) =>
+  const approveMany = async (codes: string[], headers = who.reviewer) =>
     viaApi(M.approveMany, { items: await Promise.all(codes.map(async (c) => ({ code: c, version: await versionOf(c) }))) }, headers);
   const viaFile = async (content: string, format: InterchangeFormat, principal: Principal): Promise<Refusal> => {
     const report = await importText(
@@ -155,7 +148,7 @@ describe('every rule through every door (integration)', () => {
         // a proposal holds no label: another concept may take it meanwhile, and approving the revision must then refuse
         const live = await published();
         const proposedLabel = label('Révision convoitée');
-        await call(M.update, { code: live.code, version: live.version, input: { prefLabel: { fr: proposedLabel } } }, who.alice);
+        await call(M.update, { code: live.code, version: live.version, input: { prefLabel: { fr: proposedLabel } } }, who.steward);
         await draft({ prefLabel: { fr: proposedLabel } });
         return [
           {
@@ -336,7 +329,7 @@ describe('every rule through every door (integration)', () => {
           {
             door: 'deprecateConcept',
             attempt: async () =>
-              viaApi(M.deprecate, { code: live.code, version: await versionOf(live.code), replacedBy: successor.code }, who.alice),
+              viaApi(M.deprecate, { code: live.code, version: await versionOf(live.code), replacedBy: successor.code }, who.steward),
             field: 'replacedBy',
           },
           {
@@ -375,7 +368,7 @@ describe('every rule through every door (integration)', () => {
             attempt: () => csv(['code;domain;prefLabel@fr', `${code('RH')};RH;${label('Hors domaine')}`]),
             field: 'domain',
           },
-          { door: 'approveConcepts', attempt: () => approveMany([rh.code], who.alice), field: null },
+          { door: 'approveConcepts', attempt: () => approveMany([rh.code], who.steward), field: null },
         ];
       },
     },
@@ -389,13 +382,13 @@ describe('every rule through every door (integration)', () => {
           {
             door: 'updateConcept',
             attempt: () =>
-              viaApi(M.update, { code: existing.code, version: existing.version - 1 + 5, input: { acronyms: ['V'] } }, who.alice),
+              viaApi(M.update, { code: existing.code, version: existing.version - 1 + 5, input: { acronyms: ['V'] } }, who.steward),
             field: 'version',
           },
-          { door: 'approveConcept', attempt: () => viaApi(M.approve, { code: waiting.code, version: 1 }, who.bob), field: 'version' },
+          { door: 'approveConcept', attempt: () => viaApi(M.approve, { code: waiting.code, version: 1 }, who.reviewer), field: 'version' },
           {
             door: 'approveConcepts',
-            attempt: () => viaApi(M.approveMany, { items: [{ code: waiting.code, version: 1 }] }, who.bob),
+            attempt: () => viaApi(M.approveMany, { items: [{ code: waiting.code, version: 1 }] }, who.reviewer),
             field: 'items[0].version',
           },
           // a spreadsheet exported before someone else's edit
@@ -412,14 +405,14 @@ describe('every rule through every door (integration)', () => {
       reason: 'SELF_APPROVAL',
       doors: async () => {
         const mine = await draft();
-        const edited = await call(M.update, { code: mine.code, version: mine.version, input: { acronyms: ['MOI'] } }, who.alice);
-        await call(M.submit, { code: edited.code, version: edited.version }, who.alice);
+        const edited = await call(M.update, { code: mine.code, version: mine.version, input: { acronyms: ['MOI'] } }, who.steward);
+        await call(M.submit, { code: edited.code, version: edited.version }, who.steward);
         const live = await published();
-        await call(M.update, { code: live.code, version: live.version, input: { scopeNote: { fr: 'Note' } } }, who.alice);
+        await call(M.update, { code: live.code, version: live.version, input: { scopeNote: { fr: 'Note' } } }, who.steward);
         return [
-          { door: 'approveConcept of a new concept', attempt: () => approve(mine.code, who.alice), field: null },
-          { door: 'approveConcepts', attempt: () => approveMany([mine.code], who.alice), field: null },
-          { door: 'approveConcept of a revision', attempt: () => approve(live.code, who.alice), field: null },
+          { door: 'approveConcept of a new concept', attempt: () => approve(mine.code, who.steward), field: null },
+          { door: 'approveConcepts', attempt: () => approveMany([mine.code], who.steward), field: null },
+          { door: 'approveConcept of a revision', attempt: () => approve(live.code, who.steward), field: null },
         ];
       },
     },

@@ -2,8 +2,9 @@ import { DataSource } from 'typeorm';
 import { ImportReport, InterchangeFormat } from '@lexique/interchange';
 import { exportText, importText, steward } from '../support/interchange';
 import { freshCode, MAPPING_MUTATIONS } from '../support/mapping-editing';
-import { callers, Callers, Headers, ok } from '../support/stewardship';
-import { GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
+import { apiWithCallers, Callers, Headers } from '../support/callers';
+import { ok } from '../support/stewardship';
+import { GraphQLResponse, TestApp } from '../support/test-app';
 
 /**
  * Every rule of mappings through every door that can carry it, expecting the
@@ -177,15 +178,11 @@ const CSV_COLUMNS = [
 ];
 
 describe('mapping rules at every door (integration, real PostgreSQL)', () => {
-  let t: TestApp;
-  let who: Callers;
+  const { t, who } = apiWithCallers();
   let db: DataSource;
-  beforeAll(async () => {
-    t = await startTestApp();
-    who = await callers();
+  beforeAll(() => {
     db = t.app.get(DataSource);
   });
-  afterAll(() => t.close());
 
   const headers = (as: Who): Headers => ({ alice: who.steward, olga: who.otherSteward, admin: who.admin })[as];
   const principal = (as: Who) => (as === 'alice' ? steward('alice', ['FIN']) : as === 'olga' ? steward('olga', ['RH']) : undefined);

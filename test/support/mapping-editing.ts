@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Headers, ok } from './stewardship';
+import type { Headers } from './callers';
+import { ok } from './stewardship';
 import { TestApp } from './test-app';
 
 export const MAPPING_FIELDS = `id localCode localLabel relation status version justification confidence author reviewer validFrom validTo note

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role } from '@lexique/core';
-import { bearer } from './auth';
+import type { Callers, Headers } from './callers';
 import { GraphQLResponse, TestApp } from './test-app';
 
 export const CONCEPT_FIELDS = `id code status version prefLabel en: prefLabel(lang: "en") acronyms source broader { code } related { code }
@@ -17,25 +16,6 @@ export const MUTATIONS = {
   createDomain: `mutation($input: CreateDomainInput!, $reason: String) { createDomain(input: $input, reason: $reason) { code label requiresReview version } }`,
   updateDomain: `mutation($code: String!, $version: Int!, $input: UpdateDomainInput!, $reason: String) { updateDomain(code: $code, version: $version, input: $input, reason: $reason) { code label requiresReview version } }`,
 };
-
-export type Headers = Record<string, string>;
-
-/** The callers of the role matrix; stewards of FIN write FIN, the one of RH does not. */
-export async function callers() {
-  return {
-    anonymous: {} as Headers,
-    reader: await bearer({ name: 'rita', roles: [Role.READER] }),
-    integrator: await bearer({ name: 'ivan', roles: [Role.INTEGRATOR] }),
-    steward: await bearer({ name: 'alice', roles: [Role.STEWARD], domains: ['FIN'] }),
-    reviewer: await bearer({ name: 'bob', roles: [Role.STEWARD], domains: ['FIN'] }),
-    otherSteward: await bearer({ name: 'olga', roles: [Role.STEWARD], domains: ['RH'] }),
-    admin: await bearer({ name: 'root', roles: [Role.ADMIN] }),
-    setup: await bearer({ name: 'setup', roles: [Role.ADMIN] }),
-    setupReviewer: await bearer({ name: 'setup-reviewer', roles: [Role.ADMIN] }),
-  };
-}
-
-export type Callers = Awaited<ReturnType<typeof callers>>;
 
 /** Runs a mutation and returns its single root field, failing the test on errors. */
 export async function ok(t: TestApp, query: string, variables: Record<string, unknown>, headers: Headers): Promise<any> {
