@@ -257,7 +257,7 @@ if (!target) {
 
       it('builds the index once when both find it missing at the same moment, one round at a time', async () => {
         const lock = t.app.get(SearchIndexLock);
-        expect(await lock.holding(index, false, () => lock.holding(index, false, () => Promise.resolve('twice')))).toBeNull();
+        expect(await lock.holding(index, 0, () => lock.holding(index, 0, () => Promise.resolve('twice')))).toBeNull();
 
         // an index neither process's own indexer follows, asked of both processes at once
         const fresh = `${prefix}_both`;

@@ -16,6 +16,9 @@ const START: ChangePosition = { txid: '0', seq: '0' };
 /** Settings that only change how documents are ranked or filtered: applied in place. Other differences need a rebuild. */
 const IN_PLACE: (keyof Settings)[] = ['rankingRules', 'typoTolerance', 'filterableAttributes', 'sortableAttributes', 'displayedAttributes'];
 
+/** How long a forced round (a rebuild, a catch-up) waits for the running one: building a large dictionary's index takes minutes. */
+const FORCED_ROUND_WAIT_MS = 10 * 60_000;
+
 export type IndexRound = { rebuilt: RebuildReport } | { caughtUp: CatchUpReport };
 
 /**
@@ -48,14 +51,14 @@ export class MeiliReindexService {
   /** A rebuild now, waiting for any round of another process to end. */
   async rebuild(): Promise<RebuildReport> {
     if (!this.gateway) throw new Error('MEILI_HOST is not set: the PostgreSQL engine has no index to rebuild');
-    return (await this.lock.holding(this.config.meiliIndex, true, () => this.rebuildHoldingLock()))!;
+    return (await this.lock.holding(this.config.meiliIndex, FORCED_ROUND_WAIT_MS, () => this.rebuildHoldingLock()))!;
   }
 
-  /** A round: waiting for another process's round to end, or skipped (null) while one runs. */
+  /** A round: waiting for a running round (of this process or another) to end, or skipped (null) while one runs. */
   async round(wait: boolean): Promise<IndexRound | null> {
     if (!this.gateway) return null;
     try {
-      return await this.lock.holding(this.config.meiliIndex, wait, () => this.roundHoldingLock());
+      return await this.lock.holding(this.config.meiliIndex, wait ? FORCED_ROUND_WAIT_MS : 0, () => this.roundHoldingLock());
     } catch (error) {
       this.settingsChecked = false;
       throw error;
