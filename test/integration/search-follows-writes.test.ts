@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { DatabaseNotifications } from '@lexique/database';
 import { SearchDocumentRefresher, SearchDocumentSource, StaleDocumentsRepository } from '@lexique/search';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -118,5 +119,62 @@ describe('search documents follow large writes (integration, real PostgreSQL)', 
     expect(await marked()).toBe(FIN.length - 2);
     await t.app.get(SearchDocumentRefresher).catchUp();
     expect(await marked()).toBe(0);
+  });
+
+  describe('the refresher, woken by the notification of a large write', () => {
+    let refresher: SearchDocumentRefresher;
+    beforeAll(async () => {
+      // it looks on its own once an hour: within a test, only a notification can make it refresh
+      refresher = new SearchDocumentRefresher(stale, t.app.get(DatabaseNotifications), 3_600_000);
+      await refresher.onApplicationBootstrap();
+    });
+    afterAll(() => refresher.onApplicationShutdown());
+
+    async function largeWrite(text: string) {
+      const client = await writer(3);
+      try {
+        await rewrite(client, FIN, text);
+      } finally {
+        await client.end();
+      }
+    }
+
+    /** Waits for the refresher to leave nothing marked; nothing asks it to. */
+    async function untilNothingMarked() {
+      for (const deadline = Date.now() + 30_000; (await marked()) > 0;) {
+        if (Date.now() > deadline) throw new Error(`${await marked()} documents still marked: the refresher was not woken`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+
+    /** The backends listening for the refresher on this test's database. */
+    const listeners = async (): Promise<number[]> =>
+      (
+        await t.app
+          .get(DataSource)
+          .query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'lexique-api-listener'`)
+      ).map((row: { pid: number }) => row.pid);
+
+    it('refreshes the documents of a large write once it commits, without waiting to look', async () => {
+      await largeWrite('Réveillé par la notification');
+      await untilNothingMarked();
+      expect(await definitions(FIN)).toEqual(FIN.map((code) => [code, 'Réveillé par la notification']));
+    });
+
+    it('listens again when its connection is cut, and refreshes what was written while nobody listened', async () => {
+      const [cut] = await listeners();
+      expect(await listeners()).toEqual([cut]);
+      await t.app.get(DataSource).query(`SELECT pg_terminate_backend($1)`, [cut]);
+      await largeWrite('Écrit pendant la coupure');
+      await untilNothingMarked();
+      expect(await definitions(FIN)).toEqual(FIN.map((code) => [code, 'Écrit pendant la coupure']));
+
+      const again = await listeners();
+      expect(again).toHaveLength(1);
+      expect(again[0]).not.toBe(cut);
+      await largeWrite('Après la coupure');
+      await untilNothingMarked();
+      expect(await definitions(FIN)).toEqual(FIN.map((code) => [code, 'Après la coupure']));
+    });
   });
 });

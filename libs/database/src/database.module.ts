@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeLogReader } from './change-log/change-log.reader';
 import { ChangeLogRepository } from './change-log/change-log.repository';
 import { DatabaseOptions, dataSourceOptions } from './data-source-options';
+import { DatabaseNotifications } from './notifications';
 import { PreparedQueries } from './prepared-queries';
 import { QueryCountingLogger, QueryMetrics } from './query-metrics';
 
@@ -26,8 +27,17 @@ export class DatabaseModule {
           logging: ['query'],
         }),
       ],
-      providers: [{ provide: QueryMetrics, useValue: metrics }, PreparedQueries, ChangeLogRepository, ChangeLogReader],
-      exports: [QueryMetrics, PreparedQueries, ChangeLogRepository, ChangeLogReader],
+      providers: [
+        { provide: QueryMetrics, useValue: metrics },
+        {
+          provide: DatabaseNotifications,
+          useValue: new DatabaseNotifications(options.url, `${options.applicationName ?? 'lexique'}-listener`),
+        },
+        PreparedQueries,
+        ChangeLogRepository,
+        ChangeLogReader,
+      ],
+      exports: [QueryMetrics, DatabaseNotifications, PreparedQueries, ChangeLogRepository, ChangeLogReader],
     };
   }
 }

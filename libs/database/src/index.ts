@@ -10,4 +10,5 @@ export * from './prepared-queries';
 export * from './row-columns';
 export * from './query-metrics';
 export * from './database-runtime';
+export { DatabaseNotifications, Listening } from './notifications';
 export { takeTransactionLock, TransactionLockOptions } from './transaction-lock';

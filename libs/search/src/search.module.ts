@@ -11,7 +11,7 @@ import { SearchCheckpointRepository } from './meili/search-checkpoint.repository
 import { SearchDocumentSource } from './meili/search-document.source';
 import { SearchIndexLock } from './meili/search-index-lock';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
-import { SearchDocumentRefresher } from './postgres/search-document-refresher';
+import { REFRESH_POLL_MS, SearchDocumentRefresher } from './postgres/search-document-refresher';
 import { SearchDocumentRepository } from './postgres/search-document.repository';
 import { StaleDocumentsRepository } from './postgres/stale-documents.repository';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine';
@@ -34,6 +34,9 @@ const engineProvider: Provider = {
   useFactory: (config: LexiqueConfig, gateway: MeiliGateway | null, postgres: PostgresSearchEngine): SearchEngine =>
     gateway ? new MeiliSearchEngine(gateway, config.meiliIndex) : postgres,
 };
+
+/** The refresher is woken by the writes' notifications; looking every 30 s only catches one it missed. */
+const refreshPollProvider: Provider = { provide: REFRESH_POLL_MS, useValue: 30_000 };
 
 /** PostgreSQL answers when the chosen engine cannot. */
 const failoverProvider: Provider = {
@@ -72,7 +75,7 @@ export class SearchModule {
         SearchService,
         SearchHealth,
         SearchQueryResolver,
-        ...(options.indexer ? [MeiliIndexerRunner, SearchDocumentRefresher] : []),
+        ...(options.indexer ? [MeiliIndexerRunner, SearchDocumentRefresher, refreshPollProvider] : []),
       ],
       exports: [
         SearchService,
