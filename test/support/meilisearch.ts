@@ -93,7 +93,7 @@ export class MeiliServer {
     this.child = spawn(this.binary, [...args, '--no-analytics', '--log-level', 'WARN'], { stdio: ['ignore', 'ignore', 'inherit'] });
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`Meilisearch exited with code ${this.child.exitCode}`);
+      if (ended(this.child)) throw new Error(`Meilisearch exited with ${this.child.exitCode ?? this.child.signalCode}`);
       const up = await fetch(`${this.target.host}/health`).then(
         (r) => r.ok,
         () => false,
@@ -107,7 +107,7 @@ export class MeiliServer {
   /** Kills the server at once, as a crash or a lost host would. */
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || ended(child)) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
@@ -122,4 +122,9 @@ export class MeiliServer {
     await this.stop();
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** Whether the process has ended: with an exit code, or by a signal (its exit code is then null, and no 'exit' event comes again). */
+function ended(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
