@@ -70,6 +70,8 @@ export interface BenchReport {
   options: BenchOptions;
   loadSeconds: number;
   changes: number;
+  /** The demo dictionary's size as loaded (`--demo`). */
+  demoSize?: { concepts: number; mappings: number };
   scenarios: ScenarioReport[];
   imports: ImportReport[];
   importWhileReading?: ImportWhileReadingReport | null;

@@ -12,6 +12,16 @@ import { Workload } from './workload';
 /** Lookups measured idle and during the import. */
 const READS = ['concept by code', 'translate'];
 
+/** The errors of a lookup over its three phases. */
+export function readErrors(read: ReadDuringImport): number {
+  return read.idle.errors + read.duringImport.errors + read.duringUpload.errors;
+}
+
+/** The first error a lookup recorded, in the order of its phases. */
+export function firstReadError(read: ReadDuringImport): string | undefined {
+  return read.idle.firstError ?? read.duringImport.firstError ?? read.duringUpload.firstError;
+}
+
 /** The largest upload the API takes is 4 MB. */
 export const LARGEST_UPLOAD_BYTES = 3.9 * 1024 * 1024;
 
@@ -149,7 +159,8 @@ export async function measureImportWhileReading(
       log(
         `  ${r.name}: p95 ${r.idle.p95.toFixed(1)} ms idle, ${r.duringImport.p95.toFixed(1)} ms while the CLI imports ` +
           `(${(r.duringImport.p95 / r.idle.p95).toFixed(1)}×), ${r.duringUpload.p95.toFixed(1)} ms while an upload is imported ` +
-          `(${(r.duringUpload.p95 / r.idle.p95).toFixed(1)}×); ${r.duringImport.errors + r.duringUpload.errors} errors`,
+          `(${(r.duringUpload.p95 / r.idle.p95).toFixed(1)}×); ${readErrors(r)} errors` +
+          (firstReadError(r) ? `; first error: ${firstReadError(r)}` : ''),
       );
     }
     return report;

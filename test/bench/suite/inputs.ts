@@ -54,11 +54,20 @@ export function generatedInputs(dataset: DatasetOptions): BenchInputs {
 
 interface Demo {
   concepts: { code: string; status?: string }[];
-  mappings: { system: string; localCode: string; concept?: string }[];
+  mappings: { system: string; localCode: string; concept?: string | null; validFrom?: string; validTo?: string }[];
   systems: { code: string }[];
 }
 
-/** The demo dictionary (442 concepts), searched with the relevance set's queries. */
+/** Statuses of the concepts a reader sees (and translation answers with). */
+const READABLE = ['PUBLISHED', 'DEPRECATED'];
+
+/**
+ * The demo dictionary (442 concepts), searched with the relevance set's
+ * queries. Codes are those an integrator would translate: mapped to a concept
+ * a reader sees, valid today. The seeder refuses any other mapping of the
+ * file; picking them here keeps the bench's requests legitimate whatever
+ * the file holds, so that an error it counts is one of the API.
+ */
 export function demoInputs(root: string): BenchInputs {
   const demo = JSON.parse(fs.readFileSync(path.join(root, 'demo/vocabulary.json'), 'utf8')) as Demo;
   const labelled = (
@@ -67,12 +76,16 @@ export function demoInputs(root: string): BenchInputs {
     }
   ).queries;
   const of = (...categories: string[]) => labelled.filter((q) => categories.includes(q.category)).map((q) => q.query);
-  const mapped = demo.mappings.filter((m) => m.concept);
+  const readable = new Set(demo.concepts.filter((c) => READABLE.includes(c.status ?? 'PUBLISHED')).map((c) => c.code));
+  const today = new Date().toISOString().slice(0, 10);
+  const translatable = demo.mappings.filter(
+    (m) => m.concept && readable.has(m.concept) && (m.validFrom ?? today) <= today && today < (m.validTo ?? '9999-12-31'),
+  );
   return {
-    concepts: demo.concepts.filter((c) => c.status !== 'DRAFT').map((c) => c.code),
+    concepts: [...readable],
     systems: demo.systems.map((s) => s.code),
     mapping: (n) => {
-      const m = mapped[(n * 7919) % mapped.length];
+      const m = translatable[(n * 7919) % translatable.length];
       return { system: m.system, code: m.localCode };
     },
     searches: {

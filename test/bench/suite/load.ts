@@ -10,12 +10,22 @@ export interface LoadFigures {
   p95: number;
   p99: number;
   requestsPerSecond: number;
-  /** The first failure's message, to tell a timeout from a refusal. */
+  /** The first failure's message (a thrown error's, or the request of the first answer that failed its check), to tell a timeout from a refusal. */
   firstError?: string;
 }
 
-/** One unit of work; resolves to whether it succeeded. `i` is the request's number, for picking inputs. */
+/**
+ * One unit of work; resolves to whether it succeeded. `i` is the request's
+ * number, for picking inputs. An operation that can say why it failed throws
+ * an error saying so (see `expectAnswer`).
+ */
 export type Operation = (i: number) => Promise<boolean>;
+
+/** Passes an answer that is the one expected; otherwise throws an error that shows it, which the run records as its first error. */
+export function expectAnswer(ok: boolean, request: string, answer: unknown): true {
+  if (!ok) throw new Error(`unexpected answer to ${request}: ${JSON.stringify(answer).slice(0, 300)}`);
+  return true;
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -45,6 +55,8 @@ async function closedLoop(operation: Operation, concurrency: number, more: (sent
         let ok = false;
         try {
           ok = await operation(i);
+          // an operation that only says no leaves a trace too: a count of errors with no cause went unexplained before
+          if (!ok) firstError ??= `request ${i}: the answer failed the scenario's check`;
         } catch (error) {
           firstError ??= (error as Error).message;
         }

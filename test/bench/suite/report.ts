@@ -1,4 +1,5 @@
 import { BenchReport, ScenarioReport } from './bench';
+import { firstReadError, readErrors } from './import-while-reading';
 
 /** An aim of issue 8 and whether this run met it (null: not measurable at this run's size or concurrency). */
 export interface AimResult {
@@ -165,7 +166,7 @@ export function markdown(r: BenchReport): string {
   const lines = [
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}` +
       (r.options.demo
-        ? ' (shared machine); the demo dictionary (442 concepts, 979 mappings)'
+        ? ` (shared machine); the demo dictionary${r.demoSize ? ` (${r.demoSize.concepts} concepts, ${r.demoSize.mappings} mappings)` : ''}`
         : ` (shared machine); ${d.concepts.toLocaleString('en')} concepts, ${d.systems} systems, ${d.mappings.toLocaleString('en')} mappings` +
           `, ${r.changes.toLocaleString('en')} changes`) +
       `${r.options.quick ? ' (quick mode)' : ''}` +
@@ -203,10 +204,12 @@ export function markdown(r: BenchReport): string {
         (read) =>
           `| ${read.name} | ${read.clients} | ${ms(read.idle.p50)} | ${ms(read.idle.p95)} | ${ms(read.duringImport.p50)} | ${ms(read.duringImport.p95)} | ` +
           `${(read.duringImport.p95 / read.idle.p95).toFixed(1)}× | ${ms(read.duringUpload.p50)} | ${ms(read.duringUpload.p95)} | ` +
-          `${(read.duringUpload.p95 / read.idle.p95).toFixed(1)}× | ${read.duringImport.errors + read.duringUpload.errors} |`,
+          `${(read.duringUpload.p95 / read.idle.p95).toFixed(1)}× | ${readErrors(read)} |`,
       ),
     );
   }
+  const failures = firstErrors(r);
+  if (failures.length > 0) lines.push('', 'The first error of each measurement that counted errors:', '', ...failures);
   if (r.indexing) {
     const i = r.indexing;
     lines.push(
@@ -226,4 +229,19 @@ export function markdown(r: BenchReport): string {
     `API process peak resident memory over the run: ${r.apiPeakMb.toFixed(0)} MB. Data set loaded in ${r.loadSeconds.toFixed(0)} s.`,
   );
   return lines.join('\n');
+}
+
+/** One line per measurement with errors, saying the first: a count with no cause explains nothing. */
+function firstErrors(r: BenchReport): string[] {
+  const line = (what: string, errors: number, first: string | undefined) =>
+    `- ${what}: ${errors} errors; the first: ${first ? `\`${first.replace(/`/g, "'")}\`` : 'not recorded'}`;
+  return [
+    ...r.scenarios.flatMap((s) => [
+      ...(s.api.errors > 0 ? [line(`${s.name} × ${s.clients}`, s.api.errors, s.api.firstError)] : []),
+      ...(s.pg && s.pg.errors > 0 ? [line(`${s.name} × ${s.clients}, pg floor`, s.pg.errors, s.pg.firstError)] : []),
+    ]),
+    ...(r.importWhileReading?.reads ?? [])
+      .filter((read) => readErrors(read) > 0)
+      .map((read) => line(`${read.name} while importing`, readErrors(read), firstReadError(read))),
+  ];
 }

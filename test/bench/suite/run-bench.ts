@@ -91,8 +91,8 @@ async function editableConcepts(databaseUrl: string, count: number): Promise<str
   }
 }
 
-/** The demo dictionary, seeded by the CLI as `npm start` does; resolves to its size. */
-async function prepareDemo(databaseUrl: string): Promise<{ loadSeconds: number; changes: number }> {
+/** The demo dictionary, seeded by the CLI as `npm start` does; resolves to its size, as loaded. */
+async function prepareDemo(databaseUrl: string): Promise<{ loadSeconds: number; changes: number; demoSize: BenchReport['demoSize'] }> {
   const started = Date.now();
   const previous = process.env.DATABASE_URL;
   process.env.DATABASE_URL = databaseUrl;
@@ -103,7 +103,17 @@ async function prepareDemo(databaseUrl: string): Promise<{ loadSeconds: number; 
     if (previous === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previous;
   }
-  return { loadSeconds: (Date.now() - started) / 1000, changes: 0 };
+  const loadSeconds = (Date.now() - started) / 1000;
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ concepts: number; mappings: number }>(
+      `SELECT (SELECT count(*) FROM concept)::int AS concepts, (SELECT count(*) FROM mapping)::int AS mappings`,
+    );
+    return { loadSeconds, changes: 0, demoSize: rows[0] };
+  } finally {
+    await db.end();
+  }
 }
 
 it(`benchmark on ${demo ? 'the demo dictionary' : `${concepts} concepts and ${mappings} mappings`}`, async () => {
@@ -111,7 +121,7 @@ it(`benchmark on ${demo ? 'the demo dictionary' : `${concepts} concepts and ${ma
   const date = new Date().toISOString();
   const databaseUrl = await createTestDatabase();
   const inputs = demo ? demoInputs(projectRoot()) : generatedInputs(options.dataset);
-  let prepared: { loadSeconds: number; changes: number };
+  let prepared: { loadSeconds: number; changes: number; demoSize?: BenchReport['demoSize'] };
   const scenarios: ScenarioReport[] = [];
   let apiPeakMb = 0;
   let indexing: IndexingReport | undefined;

@@ -3,6 +3,7 @@ import { Role } from '@lexique/core';
 import { meiliRequest, PostgresSearchEngine, SearchDocumentRepository, SearchNeeds, SearchQuery } from '@lexique/search';
 import { bearer } from '../../support/auth';
 import { BenchHttpClient } from './http-client';
+import { expectAnswer } from './load';
 import { Workload } from './workload';
 
 export type EngineName = 'postgresql' | 'meilisearch';
@@ -73,7 +74,8 @@ export async function searchWorkloads(
       if (response.status !== 200 || body.errors || !body.data)
         throw new Error(`HTTP ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
       // a search answered by PostgreSQL while Meilisearch is measured would flatter it: it counts as an error
-      return body.data.search.engine === engine && !body.data.search.degraded;
+      const { engine: answeredBy, degraded } = body.data.search;
+      return expectAnswer(answeredBy === engine && !degraded, `search "${list[i % list.length]}"`, { engine: answeredBy, degraded });
     },
     pg: (i) => floor(list[i % list.length]),
   });

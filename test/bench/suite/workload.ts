@@ -3,7 +3,7 @@ import { Role } from '@lexique/core';
 import { bearer } from '../../support/auth';
 import { BenchHttpClient } from './http-client';
 import { BenchInputs } from './inputs';
-import { Operation } from './load';
+import { expectAnswer, Operation } from './load';
 import type { EngineName } from './search-workloads';
 
 /**
@@ -81,7 +81,7 @@ export async function workloads({ client, pool, inputs, searches }: WorkloadCont
       api: async (i) => {
         const code = conceptCode(i * 7919);
         const r = await graphql(client, reader, CONCEPT, { code });
-        return r.ok && r.data.concept?.code === code;
+        return expectAnswer(r.data.concept?.code === code, `concept ${code}`, r.data);
       },
       pg: (i) => pg(`SELECT * FROM concept WHERE code = $1`, [conceptCode(i * 7919)]),
     },
@@ -93,7 +93,7 @@ export async function workloads({ client, pool, inputs, searches }: WorkloadCont
       api: async (i) => {
         const { system, code } = mappingAt(i);
         const r = await graphql(client, reader, TRANSLATE, { s: system, c: code });
-        return r.ok && r.data.translate.found === true;
+        return expectAnswer(r.data.translate.found === true, `translate ${system}/${code}`, r.data);
       },
       pg: (i) => {
         const { system, code } = mappingAt(i);
@@ -107,7 +107,9 @@ export async function workloads({ client, pool, inputs, searches }: WorkloadCont
       api: async (i) => {
         const { system, codes } = inputs.batch!(size, i);
         const r = await graphql(client, reader, BATCH, { s: system, c: codes });
-        return r.ok && r.data.translateBatch.length === codes.length;
+        return expectAnswer(r.data.translateBatch.length === codes.length, `translateBatch of ${codes.length} codes of ${system}`, {
+          answers: r.data.translateBatch.length,
+        });
       },
       pg: (i) => {
         const { system, codes } = inputs.batch!(size, i);
@@ -122,7 +124,7 @@ export async function workloads({ client, pool, inputs, searches }: WorkloadCont
         const { system, code } = mappingAt(i);
         const to = systems[(systems.indexOf(system) + 1 + (i % (systems.length - 1))) % systems.length];
         const r = await graphql(client, reader, CROSSWALK, { f: system, c: code, t: to });
-        return r.ok && r.data.crosswalk.source.found === true;
+        return expectAnswer(r.data.crosswalk.source.found === true, `crosswalk ${system}/${code} to ${to}`, r.data);
       },
       pg: (i) => {
         const { system, code } = mappingAt(i);
@@ -141,10 +143,10 @@ export async function workloads({ client, pool, inputs, searches }: WorkloadCont
       // each request reads the page after the last one read, from the start again once caught up
       api: async () => {
         const r = await graphql(client, integrator, CHANGES, { after: cursor });
-        if (!r.ok) return false;
         const page = r.data.changes;
+        const after = cursor;
         cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-        return page.edges.length > 0 || cursor === null;
+        return expectAnswer(page.edges.length > 0 || cursor === null, `changes after ${after}`, page.pageInfo);
       },
       pg: async () => {
         // the reader's own statement (ChangeLogReader.readAfter), bounded by the oldest running transaction

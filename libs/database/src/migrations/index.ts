@@ -11,6 +11,7 @@ import { Workspace1764320000000 } from './1764320000000-workspace';
 import { MappingPeriods1764330000000 } from './1764330000000-mapping-periods';
 import { SearchRanking1764340000000 } from './1764340000000-search-ranking';
 import { SearchFollowsWrites1764350000000 } from './1764350000000-search-follows-writes';
+import { MappingBulkWrites1764360000000 } from './1764360000000-mapping-bulk-writes';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MappingPeriods1764330000000,
   SearchRanking1764340000000,
   SearchFollowsWrites1764350000000,
+  MappingBulkWrites1764360000000,
 ];

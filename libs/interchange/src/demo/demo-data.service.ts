@@ -57,7 +57,7 @@ export class DemoDataService {
         await manager.query(`TRUNCATE ${DICTIONARY_TABLES.join(', ')} CASCADE`);
       }
       const vocabulary = await this.vocabulary.seed(manager, ctx, data.domains, data.concepts, 'demo data');
-      const mappings = await this.mappings.seed(manager, ctx.principal.id, data.systems, data.mappings, 'demo data');
+      const mappings = await this.mappings.seed(manager, ctx, data.systems, data.mappings, 'demo data');
       const report = { seeded: true, ...vocabulary, ...mappings };
       this.logger.log(`Loaded the demo dictionary: ${describeSeed(report)}`);
       return report;

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { LocalizedText } from '@lexique/core';
-import { ChangeLogRepository, ChangeRecord } from '@lexique/database';
+import { LocalizedText, RequestContext } from '@lexique/core';
+import { describeProblems } from '@lexique/vocabulary';
+import { MappingIntent } from '../writing/mapping-write';
+import { MappingWriter } from '../writing/mapping-writer';
+import { SystemIntent } from '../writing/system-write';
+import { SystemWriter } from '../writing/system-writer';
 
 /** The shape of systems and mappings in `demo/vocabulary.json`. */
 export interface SystemDocument {
@@ -25,75 +29,43 @@ export interface MappingDocument {
   validTo?: string;
 }
 
-interface InsertedMapping extends Omit<MappingDocument, 'note' | 'validFrom' | 'validTo'> {
-  id: string;
-  domain: string | null;
-  note: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
 /**
- * Writes systems and mappings into a database whose concepts are loaded, in
- * set-based statements with one change row per system and mapping.
+ * Loads the information systems and mappings of a vocabulary whose concepts
+ * are loaded (the demo data, `lexique seed`) through the writers of systems
+ * and mappings, as an admin's import of the systems CSV and of a mappings
+ * file would: the same checks as any other write (a mapping points to a
+ * published concept), one change row per system and mapping. Data that
+ * breaks a rule is refused whole, naming what is wrong.
  */
 @Injectable()
 export class MappingsSeeder {
-  constructor(private readonly changeLog: ChangeLogRepository) {}
+  constructor(
+    private readonly systemWriter: SystemWriter,
+    private readonly mappingWriter: MappingWriter,
+  ) {}
 
-  async seed(manager: EntityManager, principal: string, systems: SystemDocument[], mappings: MappingDocument[], reason: string) {
-    await manager.query(
-      `INSERT INTO information_system (code, name, kind, owner_code, owner_name, status, description)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`,
-      [
-        systems.map((s) => s.code),
-        systems.map((s) => s.name),
-        systems.map((s) => s.kind),
-        systems.map((s) => s.owner),
-        systems.map((s) => s.ownerName),
-        systems.map((s) => s.status),
-        systems.map((s) => JSON.stringify(s.description ?? {})),
-      ],
+  async seed(manager: EntityManager, ctx: RequestContext, systems: SystemDocument[], mappings: MappingDocument[], reason: string) {
+    const registry = await this.systemWriter.write(
+      manager,
+      ctx,
+      systems.map(({ code, ...fields }) => ({ intent: SystemIntent.IMPORT, code, fields })),
+      { reason },
     );
-    // RETURNING order is not guaranteed to follow the input: change rows are built from what it returns.
-    const inserted: InsertedMapping[] = await manager.query(
-      // a mapping to a concept readers cannot see (a draft) is never published: it waits as a draft, as the writer would have it
-      `INSERT INTO mapping (system_code, local_code, local_label, concept_id, relation, note, valid_from, valid_to, author, status)
-       SELECT t.system, t.code, t.label, c.id, t.relation, t.note, t.valid_from, t.valid_to, $9,
-              CASE WHEN c.id IS NULL OR c.status IN ('PUBLISHED', 'DEPRECATED') THEN 'PUBLISHED' ELSE 'DRAFT' END
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[])
-         AS t(system, code, label, concept, relation, note, valid_from, valid_to)
-       LEFT JOIN concept c ON c.code = t.concept
-       RETURNING id, system_code AS system, local_code AS "localCode", local_label AS "localLabel", relation, note,
-         valid_from::text AS "validFrom", valid_to::text AS "validTo", status, justification, author, reviewer,
-         (SELECT code FROM concept WHERE id = concept_id) AS concept,
-         (SELECT domain_code FROM concept WHERE id = concept_id) AS domain`,
-      [
-        mappings.map((m) => m.system),
-        mappings.map((m) => m.localCode),
-        mappings.map((m) => m.localLabel ?? null),
-        mappings.map((m) => m.concept),
-        mappings.map((m) => m.relation),
-        mappings.map((m) => m.note ?? null),
-        mappings.map((m) => m.validFrom ?? null),
-        mappings.map((m) => m.validTo ?? null),
-        principal,
-      ],
+    if (!registry.applied)
+      throw new Error(`The vocabulary's systems are refused: ${describeProblems(registry.problems, (ord) => systems[ord].code)}`);
+    const result = await this.mappingWriter.write(
+      manager,
+      ctx,
+      mappings.map(({ system, localCode, ...patch }) => ({ intent: MappingIntent.IMPORT, system, localCode, patch })),
+      { reason },
     );
-    const changes: ChangeRecord[] = [
-      ...systems.map((s) => ({ principal, entityType: 'SYSTEM' as const, entityId: s.code, entityKey: s.code, action: 'CREATE', after: s, reason })),
-      ...inserted.map(({ id, domain, ...after }) => ({
-        principal,
-        entityType: 'MAPPING' as const,
-        entityId: id,
-        entityKey: `${after.system}/${after.localCode}`,
-        domain,
-        action: 'CREATE',
-        after,
-        reason,
-      })),
-    ];
-    await this.changeLog.record(manager, changes);
-    return { systems: systems.length, mappings: mappings.length };
+    if (!result.applied) {
+      const key = (ord: number) => `${mappings[ord].system}/${mappings[ord].localCode}`;
+      throw new Error(`The vocabulary's mappings are refused: ${describeProblems(result.problems, key)}`);
+    }
+    return {
+      systems: registry.counts.created + registry.counts.updated,
+      mappings: result.counts.created + result.counts.updated,
+    };
   }
 }

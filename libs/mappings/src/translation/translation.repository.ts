@@ -28,7 +28,7 @@ const MAX_CHAIN = 32;
  * Written for the planner as much as for the reader, after measuring batches
  * of 1,000 codes on 1,000,000 mappings:
  * - the key and system are compared with constants, and the validity with
- *   plain comparisons, so that the published-lookup btree is chosen (a
+ *   plain comparisons, so that the lookup btree is chosen (a
  *   daterange test against CURRENT_DATE cannot be estimated and drew the
  *   planner to the exclusion constraint's much slower GiST index);
  * - the replacement chain is walked per row and only for deprecated concepts:

@@ -68,8 +68,14 @@ export class MappingWriter {
 
 export class MappingWriteSession {
   private readonly problems = new WriteProblems();
-  private readonly positions: { line: number | null; key: string }[] = [];
+  /** The line of each write, by ord (0: none); small integers keep a million of them cheap. */
+  private readonly lines: number[] = [];
+  /** The key of each write whose outcome is returned (the first `outcomeLimit`). */
+  private readonly listedKeys: string[] = [];
+  private readonly listed: number;
   private pending: StagedMapping[] = [];
+  /** The COPY of the previous batch, running while the next one is checked. */
+  private copying: Promise<void> = Promise.resolve();
   private readonly policy: AccessPolicy;
 
   constructor(
@@ -79,14 +85,16 @@ export class MappingWriteSession {
     private readonly options: MappingWriteOptions,
   ) {
     this.policy = AccessPolicy.of(ctx.principal);
+    this.listed = options.outcomeLimit ?? Infinity;
   }
 
   /** Checks each write's own values and stages it; streams of any length go through in batches. */
   async add(writes: Iterable<MappingWrite>): Promise<void> {
     for (const write of writes) {
-      const ord = this.positions.length;
+      const ord = this.lines.length;
       const staged = this.check(ord, write);
-      this.positions.push({ line: write.line ?? null, key: staged ? `${staged.system}/${staged.codeKey}` : String(write.localCode ?? '') });
+      this.lines.push(write.line ?? 0);
+      if (ord < this.listed) this.listedKeys.push(staged ? `${staged.system}/${staged.codeKey}` : String(write.localCode ?? ''));
       if (staged) this.pending.push(staged);
       if (this.pending.length >= STAGE_BATCH) await this.flush();
     }
@@ -95,6 +103,7 @@ export class MappingWriteSession {
   /** Locks, resolves, decides, checks and, when nothing is wrong, applies the whole write. */
   async finish(): Promise<MappingWriteResult> {
     await this.flush();
+    await this.copying;
     const { manager, repository, problems, policy } = this;
     const me = this.ctx.principal.id;
     await repository.lockSystems(manager, await repository.systemsNamed(manager));
@@ -123,7 +132,7 @@ export class MappingWriteSession {
     const { sentToReview, ...counts } = await repository.counts(manager);
     return {
       applied,
-      problems: problems.sorted().map((problem) => ({ ...problem, line: this.positions[problem.ord].line })),
+      problems: problems.sorted().map((problem) => ({ ...problem, line: this.lines[problem.ord] || null })),
       outcomes: await this.outcomes(),
       counts,
       sentToReview,
@@ -142,16 +151,26 @@ export class MappingWriteSession {
 
   /** Every mapping of the write in order, those refused before staging (no system or code) included. */
   private async outcomes(): Promise<MappingOutcome[]> {
-    const limit = Math.min(this.options.outcomeLimit ?? Infinity, this.positions.length);
+    const limit = this.listedKeys.length;
     const staged = new Map((await this.repository.outcomes(this.manager, limit)).map((outcome) => [outcome.ord, outcome]));
-    return this.positions
-      .slice(0, limit)
-      .map((position, ord) => staged.get(ord) ?? { ord, key: position.key, id: null, effect: null, status: null, line: position.line });
+    return this.listedKeys.map(
+      (key, ord) => staged.get(ord) ?? { ord, key, id: null, effect: null, status: null, line: this.lines[ord] || null },
+    );
   }
 
+  /**
+   * Sends the pending rows to the staging table. The connection takes one
+   * COPY at a time, but checking the next rows needs no database: Node reads
+   * and checks while PostgreSQL stores the previous batch.
+   */
   private async flush(): Promise<void> {
-    await this.repository.stage(this.manager, this.pending);
+    await this.copying;
+    const rows = this.pending;
     this.pending = [];
+    const copying = this.repository.stage(this.manager, rows);
+    // awaited by the next flush or by finish, which see its failure; handled now so that it is never reported unhandled meanwhile
+    copying.catch(() => undefined);
+    this.copying = copying;
   }
 
   /** The write's own values, before any database read: every problem is reported, the row staged if its system and code are usable. */

@@ -45,6 +45,15 @@ export class WriteProblems {
   }
 }
 
+/**
+ * Problems in one line, for a write that must never fail quietly (the demo
+ * data, `lexique seed`): the first few, each after the entry it is about.
+ */
+export function describeProblems(problems: readonly WriteProblem[], entry: (ord: number) => string, shown = 5): string {
+  const listed = problems.slice(0, shown).map((p) => `${entry(p.ord)}${p.field ? ` ${p.field}` : ''} ${p.reason}: ${p.message}`);
+  return listed.join('; ') + (problems.length > shown ? `; and ${problems.length - shown} more` : '');
+}
+
 /** A problem as the error a one-entry door throws, its field under `prefix` (`input.`). */
 export function problemError(problem: WriteProblem, prefix: string, topLevel: ReadonlySet<string> = new Set()): DomainError {
   const field = problem.field === null ? undefined : topLevel.has(problem.field) ? problem.field : prefix + problem.field;
