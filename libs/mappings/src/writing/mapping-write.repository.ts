@@ -160,6 +160,16 @@ export class MappingWriteRepository {
     await pipeline(Readable.from([text]), client.query(copyFrom(`COPY mapping_request FROM STDIN`)));
   }
 
+  /**
+   * Memory for each sort and hash of a large write's statements, until its
+   * transaction ends. With PostgreSQL's default (4 MB) the checks of a million
+   * rows spilled their hash tables to disk: finding the codes named twice
+   * took 4.0 s, 2.1 s with this. One import runs at a time.
+   */
+  async allowBulkMemory(manager: EntityManager): Promise<void> {
+    await manager.query(`SET LOCAL work_mem = '128MB'`);
+  }
+
   /** The systems the write names, for their locks. */
   async systemsNamed(manager: EntityManager): Promise<string[]> {
     const rows: { system: string }[] = await manager.query(`SELECT DISTINCT system FROM mapping_request ORDER BY 1`);

@@ -105,6 +105,7 @@ export class MappingWriteSession {
     await this.flush();
     await this.copying;
     const { manager, repository, problems, policy } = this;
+    if (this.lines.length >= BULK_WRITE_ROWS) await repository.allowBulkMemory(manager);
     const me = this.ctx.principal.id;
     await repository.lockSystems(manager, await repository.systemsNamed(manager));
     await repository.lockDomains(manager, await repository.domainsToLock(manager));
