@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Principal, Role, systemContext } from '@lexique/core';
 import { ChangeLogRepository, dataSourceOptions } from '@lexique/database';
@@ -57,6 +58,33 @@ describe('system admin writes (integration, real PostgreSQL)', () => {
       ['user:root', 'UPDATE', null],
     ]);
     expect([changes[1].before.status, changes[1].after.status]).toEqual(['ACTIVE', 'RETIRING']);
+  });
+
+  it('refuses, as taken, a code another write creates while this one waits (never an internal error)', async () => {
+    const other = new Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `INSERT INTO information_system (code, name, kind, owner_code, owner_name, status)
+         VALUES ('SI-COURSE', 'Créé en même temps', 'RH', '33063', 'Ville de Bordeaux', 'ACTIVE')`,
+      );
+      const input = { code: 'SI-COURSE', name: 'Créé ici', kind: 'RH', owner: '33063', ownerName: 'Ville de Bordeaux' };
+      const created = systems.create(admin, input).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      // the create read no row for the code, and now waits on the other write's key
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.query('COMMIT');
+      const error = await created;
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ reason: 'CODE_TAKEN', field: 'input.code' });
+    } finally {
+      await other.end();
+    }
+    expect(await rowOf('SI-COURSE')).toMatchObject({ name: 'Créé en même temps' });
+    expect(await changesOf('SI-COURSE')).toEqual([]);
   });
 
   it('refuses a transition outside the lifecycle, a stale version and bad input, changing nothing', async () => {

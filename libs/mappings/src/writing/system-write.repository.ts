@@ -21,12 +21,15 @@ export class SystemWriteRepository {
     return new Map(rows.map((row) => [row.snapshot.code, row]));
   }
 
-  async insert(manager: EntityManager, system: SystemSnapshot): Promise<void> {
-    await manager.query(
+  /** Inserts a new system; false when its code is taken by a system committed meanwhile (it waits for that commit). */
+  async insert(manager: EntityManager, system: SystemSnapshot): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
       `INSERT INTO information_system (code, name, kind, owner_code, owner_name, description, status, active_since, retiring_since, retired_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (code) DO NOTHING RETURNING code`,
       columns(system),
     );
+    return rows.length === 1;
   }
 
   /** The optimistic lock: writes only if still at `version`; false otherwise. */

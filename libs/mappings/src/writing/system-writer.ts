@@ -106,19 +106,25 @@ export class SystemWriter {
       plans[ord] = { effect, before, after, version: stored?.version ?? 0 };
     });
 
-    const applied = problems.count === 0;
-    if (applied) {
+    if (problems.count === 0) {
       const changes: { action: string; before: SystemSnapshot | null; after: SystemSnapshot }[] = [];
-      for (const plan of plans) {
+      for (const [ord, plan] of plans.entries()) {
         if (!plan || plan.effect === 'UNCHANGED') continue;
-        if (plan.effect === 'CREATE') await this.repository.insert(manager, plan.after);
+        if (plan.effect === 'CREATE') {
+          // a code no row held when read has no row to lock: a concurrent write may create it first, and takes it
+          if (!(await this.repository.insert(manager, plan.after))) {
+            problems.add(ord, ErrorReason.CODE_TAKEN, 'code', `The system ${plan.after.code} already exists`, { system: plan.after.code });
+            break;
+          }
+        }
         // the row was read under its lock: a miss means a writer that bypassed it
         else if (!(await this.repository.update(manager, plan.after, plan.version)))
           throw new Error(`System ${plan.after.code} changed while it was being written`);
         changes.push({ action: plan.effect, before: plan.before, after: plan.after });
       }
-      await this.repository.record(manager, ctx.principal.id, changes, options.reason);
+      if (problems.count === 0) await this.repository.record(manager, ctx.principal.id, changes, options.reason);
     }
+    const applied = problems.count === 0;
     const count = (effect: SystemEffect) => plans.filter((plan) => plan?.effect === effect).length;
     return {
       applied,
