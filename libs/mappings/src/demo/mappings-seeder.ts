@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LocalizedText, RequestContext } from '@lexique/core';
-import { describeProblems } from '@lexique/vocabulary';
+import { assertVocabularyWritten } from '@lexique/vocabulary';
 import { MappingIntent } from '../writing/mapping-write';
 import { MappingWriter } from '../writing/mapping-writer';
 import { SystemIntent } from '../writing/system-write';
@@ -51,18 +51,14 @@ export class MappingsSeeder {
       systems.map(({ code, ...fields }) => ({ intent: SystemIntent.IMPORT, code, fields })),
       { reason },
     );
-    if (!registry.applied)
-      throw new Error(`The vocabulary's systems are refused: ${describeProblems(registry.problems, (ord) => systems[ord].code)}`);
+    assertVocabularyWritten('systems', registry.problems, (ord) => systems[ord].code);
     const result = await this.mappingWriter.write(
       manager,
       ctx,
       mappings.map(({ system, localCode, ...patch }) => ({ intent: MappingIntent.IMPORT, system, localCode, patch })),
       { reason },
     );
-    if (!result.applied) {
-      const key = (ord: number) => `${mappings[ord].system}/${mappings[ord].localCode}`;
-      throw new Error(`The vocabulary's mappings are refused: ${describeProblems(result.problems, key)}`);
-    }
+    assertVocabularyWritten('mappings', result.problems, (ord) => `${mappings[ord].system}/${mappings[ord].localCode}`);
     return {
       systems: registry.counts.created + registry.counts.updated,
       mappings: result.counts.created + result.counts.updated,

@@ -6,7 +6,7 @@ import { DomainEditingService } from '../editing/domain-editing.service';
 import { replacingPatch } from '../writing/concept-patch';
 import { WriteIntent } from '../writing/concept-write';
 import { ConceptWriter } from '../writing/concept-writer';
-import { describeProblems } from '../writing/write-problem';
+import { assertVocabularyWritten } from '../writing/write-problem';
 
 /** The shape of domains and concepts in `demo/vocabulary.json`. */
 export interface DomainDocument {
@@ -55,7 +55,7 @@ export class VocabularySeeder {
       })),
       reason,
     );
-    if (schemes.problems.length) throw new Error(`The vocabulary's domains are refused: ${describeProblems(schemes.problems, (ord) => domains[ord].code)}`);
+    assertVocabularyWritten('domains', schemes.problems, (ord) => domains[ord].code);
     const result = await this.conceptWriter.write(
       manager,
       ctx,
@@ -69,7 +69,7 @@ export class VocabularySeeder {
       })),
       { reason },
     );
-    if (!result.applied) throw new Error(`The vocabulary's concepts are refused: ${describeProblems(result.problems, (ord) => concepts[ord].code)}`);
+    assertVocabularyWritten('concepts', result.problems, (ord) => concepts[ord].code);
     return { domains: schemes.created + schemes.updated, concepts: result.counts.created + result.counts.updated };
   }
 }

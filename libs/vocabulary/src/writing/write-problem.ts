@@ -46,12 +46,15 @@ export class WriteProblems {
 }
 
 /**
- * Problems in one line, for a write that must never fail quietly (the demo
- * data, `lexique seed`): the first few, each after the entry it is about.
+ * For a write of a whole vocabulary that must never fail quietly (the demo
+ * data, `lexique seed`): throws when any entry was refused, with the first
+ * few problems in one line, each after the entry it is about.
  */
-export function describeProblems(problems: readonly WriteProblem[], entry: (ord: number) => string, shown = 5): string {
+export function assertVocabularyWritten(what: string, problems: readonly WriteProblem[], entry: (ord: number) => string, shown = 5): void {
+  if (!problems.length) return;
   const listed = problems.slice(0, shown).map((p) => `${entry(p.ord)}${p.field ? ` ${p.field}` : ''} ${p.reason}: ${p.message}`);
-  return listed.join('; ') + (problems.length > shown ? `; and ${problems.length - shown} more` : '');
+  const more = problems.length > shown ? `; and ${problems.length - shown} more` : '';
+  throw new Error(`The vocabulary's ${what} are refused: ${listed.join('; ')}${more}`);
 }
 
 /** A problem as the error a one-entry door throws, its field under `prefix` (`input.`). */
