@@ -138,9 +138,16 @@ export class MeilisearchGateway implements MeiliGateway {
     const index = this.client.index<MeiliConceptDocument>(uid);
     const tasks: EnqueuedTaskPromise[] = [];
     let documents = 0;
-    for await (const page of pages) {
-      tasks.push(index.addDocuments(page, { primaryKey: 'id' }));
-      documents += page.length;
+    try {
+      for await (const page of pages) {
+        tasks.push(index.addDocuments(page, { primaryKey: 'id' }));
+        documents += page.length;
+      }
+    } catch (error) {
+      // Adding documents creates a missing index: a page still on its way when the caller drops
+      // the half-built index would bring it back. Once every page sent is enqueued, a drop comes after them.
+      await Promise.allSettled(tasks);
+      throw error;
     }
     for (const task of tasks) await this.settle(task);
     return documents;
