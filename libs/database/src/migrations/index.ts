@@ -12,6 +12,7 @@ import { MappingPeriods1764330000000 } from './1764330000000-mapping-periods';
 import { SearchRanking1764340000000 } from './1764340000000-search-ranking';
 import { SearchFollowsWrites1764350000000 } from './1764350000000-search-follows-writes';
 import { MappingBulkWrites1764360000000 } from './1764360000000-mapping-bulk-writes';
+import { MappingWriteCosts1764370000000 } from './1764370000000-mapping-write-costs';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SearchRanking1764340000000,
   SearchFollowsWrites1764350000000,
   MappingBulkWrites1764360000000,
+  MappingWriteCosts1764370000000,
 ];

@@ -57,11 +57,15 @@ const base = COLUMNS.map((column, i) => {
 /** The content written differs from its base. */
 const CHANGES = COLUMNS.map((column) => `x.c_${column} IS DISTINCT FROM x.b_${column}`).join(' OR ');
 
-/** Snapshot of the content columns with prefix `p` (`c_` what the write says, `cur_` what is stored). */
+/**
+ * Snapshot of the content columns with prefix `p` (`c_` what the write says,
+ * `cur_` what is stored), as the change log and revisions keep it: a row of
+ * the type `mapping_snapshot`, whose field names are the JSON keys (a third
+ * cheaper than building the object key by key, for the same JSON).
+ */
 const snapshotOf = (p: string, status: string, author: string, reviewer: string) =>
-  `jsonb_build_object('system', w.system, 'localCode', COALESCE(w.cur_local_code, w.local_code), 'localLabel', w.${p}label,
-     'relation', w.${p}relation, 'concept', w.${p}concept, 'validFrom', w.${p}valid_from, 'validTo', w.${p}valid_to, 'note', w.${p}note,
-     'justification', w.${p}justification, 'confidence', w.${p}confidence, 'status', ${status}, 'author', ${author}, 'reviewer', ${reviewer})`;
+  `to_jsonb(ROW(w.system, COALESCE(w.cur_local_code, w.local_code), w.${p}label, w.${p}relation, w.${p}concept, w.${p}valid_from,
+     w.${p}valid_to, w.${p}note, w.${p}justification, w.${p}confidence, ${status}, ${author}, ${reviewer})::mapping_snapshot)`;
 
 /** What the mapping is before the write, and what it says after. */
 const BEFORE = snapshotOf('cur_', 'w.current_status', 'w.author', 'w.reviewer');
@@ -285,24 +289,59 @@ export class MappingWriteRepository {
     await manager.query(`ANALYZE mapping_write`);
   }
 
-  /** Problems found before deciding: unknown systems and concepts, mappings not found or not named clearly, content that breaks a rule. */
+  /**
+   * Problems found before deciding: unknown systems and concepts, mappings not
+   * found or not named clearly, content that breaks a rule. The rules of one
+   * row are asked of each row in one pass over the write (a pass per rule
+   * cost a second more on a million rows); a code named twice needs the
+   * others.
+   */
   requestProblems(manager: EntityManager): Promise<WriteProblem[]> {
     return manager.query(`
       SELECT ord, field, reason, message, values FROM (
-        SELECT w.ord, 'system' AS field, 'UNKNOWN_SYSTEM' AS reason, format('Unknown information system "%s"', w.system) AS message,
-               jsonb_build_object('system', w.system) AS values
-        FROM mapping_write w WHERE NOT w.system_exists
-      UNION ALL
-        SELECT w.ord, CASE WHEN w.intent = 'IMPORT' THEN 'validFrom' ELSE 'id' END, 'PERIOD_AMBIGUOUS',
-               format('%s/%s has %s validity periods: %s', w.system, w.code_key, w.periods,
-                      CASE WHEN w.intent = 'IMPORT' THEN 'give the start of the one meant (validFrom)' ELSE 'name the one meant by its id' END),
-               jsonb_build_object('periods', w.periods)
-        FROM mapping_write w WHERE w.system_exists AND w.periods IS NOT NULL
-      UNION ALL
-        SELECT w.ord, CASE WHEN w.match = 'id' THEN 'id' ELSE 'localCode' END, 'NOT_FOUND',
-               format('No mapping of "%s" in %s%s', w.code_key, w.system, CASE WHEN w.match = 'id' THEN format(' with id %s', w.req_id) ELSE '' END),
-               jsonb_build_object('system', w.system, 'localCode', w.code_key)
-        FROM mapping_write w WHERE w.system_exists AND w.periods IS NULL AND NOT w.exists AND w.intent NOT IN ('CREATE', 'IMPORT')
+        SELECT w.ord, p.field, p.reason, p.message, p.values
+        FROM mapping_write w
+        -- the content rules concern a write that gives content to a mapping found, or to a new one
+        CROSS JOIN LATERAL (
+          SELECT w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL
+                 AND (w.exists OR w.intent <> 'UPDATE') AS checked
+        ) content
+        CROSS JOIN LATERAL (
+            SELECT 'system' AS field, 'UNKNOWN_SYSTEM' AS reason, format('Unknown information system "%s"', w.system) AS message,
+                   jsonb_build_object('system', w.system) AS values
+            WHERE NOT w.system_exists
+          UNION ALL
+            SELECT CASE WHEN w.intent = 'IMPORT' THEN 'validFrom' ELSE 'id' END, 'PERIOD_AMBIGUOUS',
+                   format('%s/%s has %s validity periods: %s', w.system, w.code_key, w.periods,
+                          CASE WHEN w.intent = 'IMPORT' THEN 'give the start of the one meant (validFrom)' ELSE 'name the one meant by its id' END),
+                   jsonb_build_object('periods', w.periods)
+            WHERE w.system_exists AND w.periods IS NOT NULL
+          UNION ALL
+            SELECT CASE WHEN w.match = 'id' THEN 'id' ELSE 'localCode' END, 'NOT_FOUND',
+                   format('No mapping of "%s" in %s%s', w.code_key, w.system, CASE WHEN w.match = 'id' THEN format(' with id %s', w.req_id) ELSE '' END),
+                   jsonb_build_object('system', w.system, 'localCode', w.code_key)
+            WHERE w.system_exists AND w.periods IS NULL AND NOT w.exists AND w.intent NOT IN ('CREATE', 'IMPORT')
+          UNION ALL
+            SELECT 'concept', 'UNKNOWN_CONCEPT', format('Unknown concept "%s"', w.c_concept), jsonb_build_object('concept', w.c_concept)
+            WHERE w.given & 4 <> 0 AND w.c_concept IS NOT NULL AND NOT w.concept_visible AND w.periods IS NULL
+          UNION ALL
+            SELECT 'relation', 'REQUIRED', 'The relation is required', NULL
+            WHERE content.checked AND w.c_relation IS NULL AND w.given & 2 = 0
+          UNION ALL
+            SELECT 'concept', 'REQUIRED',
+                   format('"concept" is required with the relation %s (use UNMAPPED for a code without equivalent)', w.c_relation),
+                   jsonb_build_object('relation', w.c_relation)
+            WHERE content.checked AND w.c_relation <> 'UNMAPPED' AND w.c_concept IS NULL
+          UNION ALL
+            SELECT 'concept', 'CONCEPT_WITH_UNMAPPED',
+                   format('An UNMAPPED code has no concept (%s given): set "concept" to null', w.c_concept), jsonb_build_object('concept', w.c_concept)
+            WHERE content.checked AND w.c_relation = 'UNMAPPED' AND w.c_concept IS NOT NULL
+          UNION ALL
+            SELECT 'validTo', 'PERIOD_ORDER',
+                   format('"validTo" (exclusive, %s) must come after "validFrom" (%s)', w.c_valid_to, w.c_valid_from),
+                   jsonb_build_object('validFrom', w.c_valid_from, 'validTo', w.c_valid_to)
+            WHERE content.checked AND w.c_valid_from >= w.c_valid_to
+        ) p
       UNION ALL
         SELECT w.ord, 'localCode', 'DUPLICATE_IN_REQUEST',
                format('%s/%s is already named earlier in this write (%s)', w.system, w.code_key,
@@ -314,27 +353,7 @@ export class MappingWriteRepository {
               WINDOW named AS (PARTITION BY system, code_key, CASE WHEN exists THEN id::text ELSE COALESCE(c_valid_from::text, '') END
                                ORDER BY ord)) w
         WHERE w.ord <> w.first
-      UNION ALL
-        SELECT w.ord, 'concept', 'UNKNOWN_CONCEPT', format('Unknown concept "%s"', w.c_concept), jsonb_build_object('concept', w.c_concept)
-        FROM mapping_write w WHERE w.given & 4 <> 0 AND w.c_concept IS NOT NULL AND NOT w.concept_visible AND w.periods IS NULL
-      UNION ALL
-        SELECT w.ord, 'relation', 'REQUIRED', 'The relation is required', NULL
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_relation IS NULL AND w.given & 2 = 0
-      UNION ALL
-        SELECT w.ord, 'concept', 'REQUIRED',
-               format('"concept" is required with the relation %s (use UNMAPPED for a code without equivalent)', w.c_relation),
-               jsonb_build_object('relation', w.c_relation)
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_relation <> 'UNMAPPED' AND w.c_concept IS NULL
-      UNION ALL
-        SELECT w.ord, 'concept', 'CONCEPT_WITH_UNMAPPED',
-               format('An UNMAPPED code has no concept (%s given): set "concept" to null', w.c_concept), jsonb_build_object('concept', w.c_concept)
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_relation = 'UNMAPPED' AND w.c_concept IS NOT NULL
-      UNION ALL
-        SELECT w.ord, 'validTo', 'PERIOD_ORDER',
-               format('"validTo" (exclusive, %s) must come after "validFrom" (%s)', w.c_valid_to, w.c_valid_from),
-               jsonb_build_object('validFrom', w.c_valid_from, 'validTo', w.c_valid_to)
-        FROM mapping_write w WHERE w.intent IN ('CREATE', 'UPDATE', 'IMPORT') AND w.system_exists AND w.periods IS NULL AND (w.exists OR w.intent <> 'UPDATE') AND w.c_valid_from >= w.c_valid_to
-      ) p ORDER BY ord, field`);
+      ) problems ORDER BY ord, field`);
   }
 
   /** The kinds of row to decide, as `kind` text (see resolve). */
