@@ -125,9 +125,17 @@ function expand(curie: string, curieMap: Map<string, string>): string | null {
 
 export const readSssomTsv: FileReader = budgeted(async function* (text, options): AsyncGenerator<ParsedItem> {
   const { metadata, table: rest } = await readMetadata(text);
-  const rows = tsvRows(rest, metadata.lines + 1)[Symbol.asyncIterator]();
-  const first = await rows.next();
-  const table = { header: first.done ? [] : first.value.cells.map((name) => name.trim()), rows: { [Symbol.asyncIterator]: () => rows } };
+  const pieces = tsvRows(rest, metadata.lines + 1)[Symbol.asyncIterator]();
+  const first = await pieces.next();
+  const table = {
+    header: first.done ? [] : first.value[0].cells.map((name) => name.trim()),
+    // the rows after the header: the rest of the first piece, then the pieces that follow
+    rows: (async function* () {
+      if (first.done) return;
+      yield first.value.slice(1);
+      for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield next.value;
+    })(),
+  };
   let broken = false;
   for (const name of ['subject_id', 'predicate_id', 'object_id']) {
     if (!table.header.includes(name)) {
@@ -146,65 +154,66 @@ export const readSssomTsv: FileReader = budgeted(async function* (text, options)
   }
   if (broken) return;
   const index = new Map(table.header.map((name, i) => [name, i]));
-  for await (const row of table.rows) {
-    const line = row.line;
-    if (row.cells.length !== table.header.length) {
-      yield {
-        kind: 'problem',
-        problem: { line, field: 'row', message: `Expected ${table.header.length} cells, found ${row.cells.length}` },
-      };
-      continue;
-    }
-    const cell = (name: string) => {
-      const i = index.get(name);
-      return i === undefined ? undefined : row.cells[i].trim();
-    };
-    const problem = (field: string, message: string): ParsedItem => ({ kind: 'problem', problem: { line, field, message } });
-
-    const subjectIri = expand(cell('subject_id')!, metadata.curieMap);
-    const subject = subjectIri ? localCodeOf(subjectIri) : null;
-    if (!subject) {
-      yield problem(
-        'subject_id',
-        `"${cell('subject_id')}" is not a local code of a system (its prefix must map to ${SYSTEM_IRI}<system>/code/ in curie_map)`,
-      );
-      continue;
-    }
-    const source = cell('subject_source');
-    const sourceSystem = source ? codeOf(expand(source, metadata.curieMap) ?? '', SYSTEM_IRI) : null;
-    if (source && sourceSystem !== subject.system) {
-      yield problem('subject_source', `"${source}" does not name the system of the subject (${subject.system})`);
-      continue;
-    }
-    const predicate = cell('predicate_id')!;
-    const object = cell('object_id')!;
-    let relation: string | undefined;
-    let concept: string | null = null;
-    if (object === NO_TERM_FOUND || expand(object, metadata.curieMap) === SSSOM + 'NoTermFound') {
-      relation = 'UNMAPPED';
-    } else {
-      relation = RELATIONS.get(predicate) ?? RELATIONS.get(`skos:${(expand(predicate, metadata.curieMap) ?? '').replace(SKOS, '')}`);
-      concept = codeOf(expand(object, metadata.curieMap) ?? '', CONCEPT_IRI);
-      if (!concept) {
-        yield problem('object_id', `"${object}" is not a concept of the vocabulary (expected bmc:<code>) nor sssom:NoTermFound`);
+  for await (const rows of table.rows)
+    for (const row of rows) {
+      const line = row.line;
+      if (row.cells.length !== table.header.length) {
+        yield {
+          kind: 'problem',
+          problem: { line, field: 'row', message: `Expected ${table.header.length} cells, found ${row.cells.length}` },
+        };
         continue;
       }
+      const cell = (name: string) => {
+        const i = index.get(name);
+        return i === undefined ? undefined : row.cells[i].trim();
+      };
+      const problem = (field: string, message: string): ParsedItem => ({ kind: 'problem', problem: { line, field, message } });
+
+      const subjectIri = expand(cell('subject_id')!, metadata.curieMap);
+      const subject = subjectIri ? localCodeOf(subjectIri) : null;
+      if (!subject) {
+        yield problem(
+          'subject_id',
+          `"${cell('subject_id')}" is not a local code of a system (its prefix must map to ${SYSTEM_IRI}<system>/code/ in curie_map)`,
+        );
+        continue;
+      }
+      const source = cell('subject_source');
+      const sourceSystem = source ? codeOf(expand(source, metadata.curieMap) ?? '', SYSTEM_IRI) : null;
+      if (source && sourceSystem !== subject.system) {
+        yield problem('subject_source', `"${source}" does not name the system of the subject (${subject.system})`);
+        continue;
+      }
+      const predicate = cell('predicate_id')!;
+      const object = cell('object_id')!;
+      let relation: string | undefined;
+      let concept: string | null = null;
+      if (object === NO_TERM_FOUND || expand(object, metadata.curieMap) === SSSOM + 'NoTermFound') {
+        relation = 'UNMAPPED';
+      } else {
+        relation = RELATIONS.get(predicate) ?? RELATIONS.get(`skos:${(expand(predicate, metadata.curieMap) ?? '').replace(SKOS, '')}`);
+        concept = codeOf(expand(object, metadata.curieMap) ?? '', CONCEPT_IRI);
+        if (!concept) {
+          yield problem('object_id', `"${object}" is not a concept of the vocabulary (expected bmc:<code>) nor sssom:NoTermFound`);
+          continue;
+        }
+      }
+      if (!relation) {
+        yield problem('predicate_id', `"${predicate}" is not a SKOS mapping predicate (${[...RELATIONS.keys()].join(', ')})`);
+        continue;
+      }
+      const record: Partial<MappingRecord> = { system: subject.system ?? options.system, localCode: subject.localCode, relation, concept };
+      const label = cell('subject_label');
+      if (label !== undefined) record.localLabel = label || null;
+      const comment = cell('comment');
+      if (comment !== undefined) record.note = comment.replace(DEPRECATION_NOTICE, '') || null;
+      const justification = cell('mapping_justification');
+      if (justification !== undefined) record.justification = justification;
+      const confidence = cell('confidence');
+      if (confidence !== undefined) record.confidence = confidence === '' ? null : Number(confidence);
+      yield { kind: 'mapping', at: { line }, record };
     }
-    if (!relation) {
-      yield problem('predicate_id', `"${predicate}" is not a SKOS mapping predicate (${[...RELATIONS.keys()].join(', ')})`);
-      continue;
-    }
-    const record: Partial<MappingRecord> = { system: subject.system ?? options.system, localCode: subject.localCode, relation, concept };
-    const label = cell('subject_label');
-    if (label !== undefined) record.localLabel = label || null;
-    const comment = cell('comment');
-    if (comment !== undefined) record.note = comment.replace(DEPRECATION_NOTICE, '') || null;
-    const justification = cell('mapping_justification');
-    if (justification !== undefined) record.justification = justification;
-    const confidence = cell('confidence');
-    if (confidence !== undefined) record.confidence = confidence === '' ? null : Number(confidence);
-    yield { kind: 'mapping', at: { line }, record };
-  }
 });
 
 /** The metadata block and the header, for the systems whose mappings follow. */
