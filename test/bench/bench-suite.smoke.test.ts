@@ -2,6 +2,7 @@ import { AddressInfo } from 'node:net';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, dropTestDatabase } from '../support/test-server';
 import { DEFAULT_DATASET } from './dataset/generate';
+import { lexiqueInThisProcess } from './lexique-command';
 import { BENCH_API_ENV } from './suite/api-process';
 import { BenchOptions, BenchReport, machine, measure, measureImports, measureReadsDuringImport, prepareDatabase } from './suite/bench';
 import { generatedInputs } from './suite/inputs';
@@ -49,7 +50,9 @@ describe('benchmark suite (smoke run on a tiny data set)', () => {
       (client, pool) => workloads({ client, pool, inputs, searches: [] }),
     );
     const importUrl = await createTestDatabase();
-    const imports = await measureImports(importUrl, options.imports!, () => undefined).finally(() => dropTestDatabase(importUrl));
+    const imports = await measureImports(importUrl, options.imports!, () => undefined, lexiqueInThisProcess).finally(() =>
+      dropTestDatabase(importUrl),
+    );
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: machine(),

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { runCli } from '../support/cli';
 import { createTestDatabase, dropTestDatabase } from '../support/test-server';
 import { runImportBench } from './import-bench';
+import { lexiqueInThisProcess } from './lexique-command';
 
 /** The benchmark at a small scale, so that `npm test` keeps it (and the CLI's import command) working. */
 describe('import benchmark (smoke run through the CLI)', () => {
@@ -13,7 +14,7 @@ describe('import benchmark (smoke run through the CLI)', () => {
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url;
     try {
-      const results = await runImportBench({ concepts: 500, mappings: 2000 }, () => undefined);
+      const results = await runImportBench({ concepts: 500, mappings: 2000 }, () => undefined, lexiqueInThisProcess);
       expect(results.map((r) => [r.file, r.rows])).toEqual([
         ['concepts-500.csv', 500],
         ['mappings-2000.sssom.tsv', 2000],

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { once } from 'node:events';
-import { runCli } from '../support/cli';
+import { LexiqueCommand } from './lexique-command';
 
 export interface BenchResult {
   file: string;
@@ -12,7 +12,8 @@ export interface BenchResult {
   /** `lexique reindex` right after: the search documents the import left to the refresher. */
   searchSeconds: number;
   peakRssMb: number;
-  startRssMb: number;
+  /** Null when the command ran in a process of its own. */
+  startRssMb: number | null;
   output: string[];
 }
 
@@ -87,41 +88,34 @@ export async function writeConceptFiles(dir: string, count: number): Promise<{ s
   return { schemes, concepts };
 }
 
-/** Runs `lexique import <file>` (the real command) while sampling the process's resident memory. */
-async function timedImport(file: string, rows: number): Promise<BenchResult> {
+/** Runs `lexique import <file>`, then `lexique reindex`. */
+async function timedImport(lexique: LexiqueCommand, file: string, rows: number): Promise<BenchResult> {
   const output: string[] = [];
-  global.gc?.();
-  const startRss = process.memoryUsage().rss;
-  let peak = startRss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = process.hrtime.bigint();
-  const code = await runCli(['import', file], (line) => output.push(line));
+  const run = await lexique(['import', file], (line) => output.push(line));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  if (code !== 0) throw new Error(`lexique import ${file} failed: ${output.join('\n')}`);
-  const searchSeconds = await refreshSearch();
-  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  if (run.code !== 0) throw new Error(`lexique import ${file} failed: ${output.join('\n')}`);
+  const searchSeconds = await refreshSearch(lexique);
   return {
     file: path.basename(file),
     rows,
     seconds,
     rowsPerSecond: Math.round(rows / seconds),
     searchSeconds,
-    peakRssMb: mb(peak),
-    startRssMb: mb(startRss),
+    peakRssMb: Math.round(run.peakMb),
+    startRssMb: run.startMb === null ? null : Math.round(run.startMb),
     output,
   };
 }
 
 /** `lexique reindex` on PostgreSQL alone (the bench's MEILI_HOST is for its own Meilisearch part); resolves to its seconds. */
-async function refreshSearch(): Promise<number> {
+async function refreshSearch(lexique: LexiqueCommand): Promise<number> {
   const output: string[] = [];
   const meiliHost = process.env.MEILI_HOST;
   process.env.MEILI_HOST = '';
   const started = process.hrtime.bigint();
   try {
-    const code = await runCli(['reindex'], (line) => output.push(line));
+    const { code } = await lexique(['reindex'], (line) => output.push(line));
     if (code !== 0) throw new Error(`lexique reindex failed: ${output.join('\n')}`);
     return Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
@@ -132,9 +126,14 @@ async function refreshSearch(): Promise<number> {
 
 /**
  * Generates the files, then imports domains, concepts, systems and mappings
- * into the database of DATABASE_URL with the CLI. Prints one line per file.
+ * into the database of DATABASE_URL with `lexique` run as `lexique` says.
+ * Prints one line per file.
  */
-export async function runImportBench(sizes: { concepts: number; mappings: number }, print: (line: string) => void): Promise<BenchResult[]> {
+export async function runImportBench(
+  sizes: { concepts: number; mappings: number },
+  print: (line: string) => void,
+  lexique: LexiqueCommand,
+): Promise<BenchResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexique-bench-'));
   try {
     const { schemes, concepts } = await writeConceptFiles(dir, sizes.concepts);
@@ -142,13 +141,13 @@ export async function runImportBench(sizes: { concepts: number; mappings: number
     const mappings = path.join(dir, `mappings-${sizes.mappings}.sssom.tsv`);
     await writeLines(systems, systemRows());
     await writeLines(mappings, mappingRows(sizes.mappings, sizes.concepts));
-    await timedImport(schemes, DOMAINS.length);
-    const results = [await timedImport(concepts, sizes.concepts)];
-    await timedImport(systems, SYSTEMS.length);
-    results.push(await timedImport(mappings, sizes.mappings));
+    await timedImport(lexique, schemes, DOMAINS.length);
+    const results = [await timedImport(lexique, concepts, sizes.concepts)];
+    await timedImport(lexique, systems, SYSTEMS.length);
+    results.push(await timedImport(lexique, mappings, sizes.mappings));
     for (const r of results) {
       print(
-        `${r.file}: ${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s = ${r.rowsPerSecond.toLocaleString('en')} rows/s, then search documents refreshed in ${r.searchSeconds.toFixed(1)} s; RSS ${r.startRssMb} MB at start, ${r.peakRssMb} MB peak`,
+        `${r.file}: ${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s = ${r.rowsPerSecond.toLocaleString('en')} rows/s, then search documents refreshed in ${r.searchSeconds.toFixed(1)} s; ${r.startRssMb === null ? '' : `RSS ${r.startRssMb} MB at start, `}${r.peakRssMb} MB peak`,
       );
     }
     return results;

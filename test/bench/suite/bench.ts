@@ -3,6 +3,7 @@ import { Client, Pool } from 'pg';
 import { DatasetOptions } from '../dataset/generate';
 import { loadDataset } from '../dataset/load';
 import { BenchResult, runImportBench } from '../import-bench';
+import { LexiqueCommand } from '../lexique-command';
 import { MemorySampler } from './api-process';
 import { BenchHttpClient } from './http-client';
 import { ImportWhileReadingReport, measureImportWhileReading } from './import-while-reading';
@@ -165,16 +166,17 @@ export async function measureReadsDuringImport(
   }
 }
 
-/** The import benchmark (the CLI, in this process) into its own database. */
+/** The import benchmark (the CLI, run as `lexique` says) into its own database. */
 export async function measureImports(
   databaseUrl: string,
   sizes: { concepts: number; mappings: number },
   log: (line: string) => void,
+  lexique: LexiqueCommand,
 ): Promise<ImportReport[]> {
   const previous = process.env.DATABASE_URL;
   process.env.DATABASE_URL = databaseUrl;
   try {
-    const results: BenchResult[] = await runImportBench(sizes, log);
+    const results: BenchResult[] = await runImportBench(sizes, log, lexique);
     return results.map(({ file, rows, seconds, rowsPerSecond, searchSeconds, peakRssMb }) => ({
       file,
       rows,

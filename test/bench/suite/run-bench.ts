@@ -19,6 +19,7 @@ import {
   ScenarioReport,
 } from './bench';
 import { demoInputs, generatedInputs } from './inputs';
+import { builtLexique } from '../lexique-command';
 import { dropIndex, importChanges, indexDocuments, untilIndexed } from './meili-indexing';
 import { markdown } from './report';
 import { writeDatedReport } from './report-file';
@@ -200,7 +201,7 @@ it(`benchmark on ${demo ? 'the demo dictionary' : `${concepts} concepts and ${ma
     const importUrl = await createTestDatabase();
     try {
       print(`Importing ${options.imports.concepts} concepts and ${options.imports.mappings} mappings with the CLI…`);
-      imports = await measureImports(importUrl, options.imports, print);
+      imports = await measureImports(importUrl, options.imports, print, builtLexique);
     } finally {
       await dropTestDatabase(importUrl);
     }
