@@ -41,14 +41,23 @@ const USER = 'lexique';
  * table and index pages, and with them it spent its time evicting pages and
  * writing them again after each checkpoint. Measured on this machine (2
  * cores, PostgreSQL 18), importing 1,000,000 mappings took 77.0 s with the
- * defaults and 65.5 s with these. An external server is tuned by its
- * administrator (docs/operations.md).
+ * defaults and 65.5 s with 1 GB of shared buffers. With 1 GB, an import that
+ * follows other writes (as in the benchmark, after 100,000 concepts) still
+ * wrote dirty pages out itself to make room for its own: 58.5 to 63.7 s,
+ * against 49.6 to 50.3 s with 2 GB, where the whole import fits and the
+ * checkpointer writes it out afterwards. Shared memory is taken as it is
+ * used. A checkpoint is due every max_wal_size / 1.9 of WAL, and the import
+ * writes about 2 GB of it: with 4 GB one started during the import in both
+ * benchmark runs logged, and every page touched again after it went to the
+ * WAL whole (the change rows' insert: 21.1 s against 14 to 19 s without);
+ * with 8 GB an import of a million rows fits between two. An external
+ * server is tuned by its administrator (docs/operations.md).
  */
 const SERVER_SETTINGS = {
   max_connections: '200',
   listen_addresses: '127.0.0.1',
-  shared_buffers: '1GB',
-  max_wal_size: '4GB',
+  shared_buffers: '2GB',
+  max_wal_size: '8GB',
 };
 
 export class EmbeddedPostgresServer {
@@ -87,8 +96,8 @@ export class EmbeddedPostgresServer {
       // dedicated `postgres` system user, created on first use.
       createPostgresUser: true,
       // PostgreSQL's own C.UTF-8 (code point order, Unicode case mapping) compares
-      // text with memcmp, where the C library's same-named locale calls strcoll:
-      // a million-mapping import's index inserts and sorts spent 10 s in it
+      // text with memcmp, where the C library's same-named locale calls strcoll
+      // in every index insert and sort of a large import (docs/operations.md)
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
       postgresFlags: Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
       onLog: (message: unknown) => log(String(message).trim()),
