@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { MailNotifier, MailNotifierRunner } from '@lexique/vocabulary';
 import { untilChangesReadable } from '../support/change-log';
 import { demoSession } from '../support/sessions';
@@ -46,14 +47,30 @@ describe('mail to stewards and authors, through a real SMTP server (e2e)', () =>
       })
     ).submitConcept.version as number;
   };
-  /** Rounds until the change log's readable end holds what was just written. */
+  /**
+   * Rounds until the notifier's checkpoint holds the last change it follows:
+   * a round that read something is not enough, as a round may find the
+   * checkpoint lock taken, and under load a round can end before what was
+   * just written (the readable end is the whole server's).
+   */
   const deliver = async () => {
     const before = smtp.mails.length;
     await untilChangesReadable(t.databaseUrl);
-    for (let i = 0; i < 20; i++) {
-      const round = await notifier.catchUp();
-      if (round && round.changes > 0) break;
-      await new Promise((r) => setTimeout(r, 100));
+    const sql = new Client({ connectionString: t.databaseUrl });
+    await sql.connect();
+    try {
+      for (let i = 0; i < 200; i++) {
+        await notifier.catchUp();
+        const { rows } = await sql.query<{ done: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM mail_checkpoint k
+             WHERE (k.txid, k.seq) >= (SELECT txid, seq FROM change WHERE entity_type IN ('CONCEPT', 'MAPPING')
+                                       ORDER BY txid DESC, seq DESC LIMIT 1)) AS done`,
+        );
+        if (rows[0].done) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await sql.end();
     }
     return smtp.mails.slice(before);
   };
