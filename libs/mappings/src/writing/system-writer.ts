@@ -28,6 +28,9 @@ export interface SystemWriteResult {
 
 const NO_REVIEW = { requiresReview: false };
 
+/** A code another system holds: found when read, or committed by a concurrent write before this one's insert. */
+const codeTaken = (code: string) => [ErrorReason.CODE_TAKEN, 'code', `The system ${code} already exists`, { system: code }] as const;
+
 /**
  * The one way information systems are created and changed (admins): by
  * `createSystem`/`updateSystem` and by the systems CSV, with the same checks,
@@ -73,8 +76,7 @@ export class SystemWriter {
       }
       first.set(code, ord);
       const stored = current.get(code) ?? null;
-      if (write.intent === SystemIntent.CREATE && stored)
-        return report(ErrorReason.CODE_TAKEN, 'code', `The system ${code} already exists`, { system: code });
+      if (write.intent === SystemIntent.CREATE && stored) return report(...codeTaken(code));
       if (write.intent === SystemIntent.UPDATE && !stored)
         return report(ErrorReason.NOT_FOUND, 'code', `No system "${code}"`, { system: code });
       if (stored && write.version !== null && write.version !== undefined && write.version !== stored.version) {
@@ -113,7 +115,7 @@ export class SystemWriter {
         if (plan.effect === 'CREATE') {
           // a code no row held when read has no row to lock: a concurrent write may create it first, and takes it
           if (!(await this.repository.insert(manager, plan.after))) {
-            problems.add(ord, ErrorReason.CODE_TAKEN, 'code', `The system ${plan.after.code} already exists`, { system: plan.after.code });
+            problems.add(ord, ...codeTaken(plan.after.code));
             break;
           }
         }
