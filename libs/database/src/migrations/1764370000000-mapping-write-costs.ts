@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MAPPING_REFERENCES_EXIST } from './1764360000000-mapping-bulk-writes';
 
 /**
  * Two costs of writing a million mappings, measured on this machine:
@@ -61,28 +62,6 @@ export class MappingWriteCosts1764370000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TYPE mapping_snapshot`);
-    await db.query(`
-      CREATE OR REPLACE FUNCTION mapping_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        orphan record;
-      BEGIN
-        PERFORM 1 FROM information_system s WHERE s.code IN (SELECT w.system_code FROM written w) FOR KEY SHARE;
-        PERFORM 1 FROM concept c WHERE c.id IN (SELECT w.concept_id FROM written w) FOR KEY SHARE;
-        SELECT w.system_code INTO orphan FROM written w
-        WHERE NOT EXISTS (SELECT 1 FROM information_system s WHERE s.code = w.system_code) LIMIT 1;
-        IF FOUND THEN
-          RAISE EXCEPTION 'insert or update on table "mapping" violates foreign key constraint "mapping_system_code_fkey"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'mapping_system_code_fkey', TABLE = 'mapping',
-                  DETAIL = format('Key (system_code)=(%s) is not present in table "information_system".', orphan.system_code);
-        END IF;
-        SELECT w.concept_id INTO orphan FROM written w
-        WHERE w.concept_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM concept c WHERE c.id = w.concept_id) LIMIT 1;
-        IF FOUND THEN
-          RAISE EXCEPTION 'insert or update on table "mapping" violates foreign key constraint "mapping_concept_id_fkey"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'mapping_concept_id_fkey', TABLE = 'mapping',
-                  DETAIL = format('Key (concept_id)=(%s) is not present in table "concept".', orphan.concept_id);
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await db.query(MAPPING_REFERENCES_EXIST);
   }
 }
