@@ -13,6 +13,7 @@ import { SearchRanking1764340000000 } from './1764340000000-search-ranking';
 import { SearchFollowsWrites1764350000000 } from './1764350000000-search-follows-writes';
 import { MappingBulkWrites1764360000000 } from './1764360000000-mapping-bulk-writes';
 import { MappingWriteCosts1764370000000 } from './1764370000000-mapping-write-costs';
+import { ChangePositionKey1764380000000 } from './1764380000000-change-position-key';
 
 /** Every migration, in order. Listed explicitly so that bundles and tests find them without globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SearchFollowsWrites1764350000000,
   MappingBulkWrites1764360000000,
   MappingWriteCosts1764370000000,
+  ChangePositionKey1764380000000,
 ];
