@@ -6,9 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * needed an index of its own beside the key; nothing looks a row up by seq
  * alone, and seq, an identity, stays unique by construction. One index fewer
  * to maintain on the table every write appends to: inserting the 1,000,000
- * change rows of an import took 13.5 to 14 s of the backend's CPU without
- * the second index against 15 to 17 s with it (the same rows, alternated,
- * on this machine).
+ * change rows of an import took 12.7 to 13.3 s of the backend's CPU without
+ * the second index against 15.1 to 16.7 s with it (the same rows,
+ * alternated, on this machine).
  */
 export class ChangePositionKey1764380000000 implements MigrationInterface {
   name = 'ChangePositionKey1764380000000';
