@@ -96,9 +96,9 @@ export async function writeConceptFiles(dir: string, count: number): Promise<{ s
  * CHECKPOINT), so that the import timed next is charged with its own writes
  * only: the concepts' import and search refresh that precede the mappings
  * left 390 MB of dirty pages in a logged replay, and a checkpoint that starts
- * during an import makes every page it touches next go to the WAL whole. An external server's user
- * needs the pg_checkpoint role for it; without it the import is timed as the
- * server stands, and a line says so.
+ * during an import makes every page it touches next go to the WAL whole. An
+ * external server's user needs the pg_checkpoint role for it; without it the
+ * import is timed as the server stands, and a line says so.
  */
 async function settle(print: (line: string) => void): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });

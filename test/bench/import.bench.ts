@@ -5,7 +5,8 @@ import { builtLexique } from './lexique-command';
 /**
  * `npm run bench:import`: 100,000 concepts and 1,000,000 mappings (or
  * BENCH_CONCEPTS / BENCH_MAPPINGS) imported with the built CLI, in its own
- * process, into an empty database. Prints rows per second and peak memory; asserts nothing on time.
+ * process, into an empty database. Prints rows per second and peak memory;
+ * asserts nothing on time.
  */
 describe('import benchmark', () => {
   it('imports generated files and prints the figures', async () => {

@@ -60,8 +60,9 @@ const CHANGES = COLUMNS.map((column) => `x.c_${column} IS DISTINCT FROM x.b_${co
 /**
  * Snapshot of the content columns with prefix `p` (`c_` what the write says,
  * `cur_` what is stored), as the change log and revisions keep it: a row of
- * the type `mapping_snapshot`, whose field names are the JSON keys (a third
- * cheaper than building the object key by key, for the same JSON).
+ * the type `mapping_snapshot` (migration MappingWriteCosts), whose field
+ * names are the JSON keys, in its order (a third cheaper than building the
+ * object key by key, for the same JSON).
  */
 const snapshotOf = (p: string, status: string, author: string, reviewer: string) =>
   `to_jsonb(ROW(w.system, COALESCE(w.cur_local_code, w.local_code), w.${p}label, w.${p}relation, w.${p}concept, w.${p}valid_from,
